@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Sets up (first time only) and starts Blankettguiden on http://localhost:${PORT:-8501}
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/setup.sh app
+exec .venv/bin/python -m streamlit run streamlit_app.py --server.port "${PORT:-8501}" "$@"
