@@ -1,0 +1,29 @@
+"""Errors a person can act on: each names the file, where in it, what is wrong and what to do."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a form definition, a PDF or a catalog."""
+
+    file: Path | str
+    message: str
+    fix: str = ""
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        return f"{where}: {what}" + (f" Fix: {self.fix}" if self.fix else "")
+
+
+class FormError(Exception):
+    """Raised with one or more problems; str() is the full, readable list."""
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
