@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-app}"
 
 app_debs=(fonts-dejavu-core fonts-noto-core poppler-utils)
-test_debs=(ghostscript mupdf-tools chromium chromium-driver nodejs npm cups cups-pdf cups-client)
+test_debs=(ghostscript mupdf-tools chromium chromium-driver cups cups-pdf cups-client)
 debs=("${app_debs[@]}")
 [ "$mode" = test ] && debs+=("${test_debs[@]}")
 
@@ -18,6 +18,8 @@ if command -v dpkg-query >/dev/null; then
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
 fi
+# npm may come with a nodejs package from elsewhere (it then conflicts with Debian's npm): ask for the command.
+[ "$mode" = test ] && ! command -v npm >/dev/null && missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing Debian packages: ${missing[*]}"

@@ -1,0 +1,366 @@
+"""Load forms/<id>/form.yaml into a :class:`~assistant.model.Form`, or say exactly what is wrong.
+
+Shared blocks (person, representative, interpreter, ...) live once in forms/_blocks/<name>.yaml; a
+form's page list says ``- use: person`` with a ``prefix`` and gets that block's pages with prefixed
+ids. Every error carries file, line, field and a fix.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import FormError, Problem
+from assistant.model import (
+    FIELD_TYPES, NO_TEXT, Condition, Field, Form, ListItem, Option, Page, PdfMapping, PdfTarget, Text,
+)
+from assistant.yaml_lines import LineDict, line_of, read_yaml
+
+BLOCKS_DIR = "_blocks"
+
+FORM_KEYS = {"id", "title", "description", "authority", "form_version", "legal_reference", "intro",
+             "pages", "pdf", "send_to", "next_steps", "attachments", "signatures", "name_fields", "id_field"}
+PAGE_KEYS = {"id", "title", "intro", "fields", "show_if"}
+USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "required"}
+FIELD_KEYS = {"id", "type", "label", "help", "staff_note", "required", "options", "show_if",
+              "min", "max", "max_length", "default", "free_text"}
+PDF_KEYS = {"file", "fields", "computed", "left_blank", "not_printed"}
+TARGET_KEYS = {"to", "format", "states", "checkboxes", "as_label"}
+FORMATS = {"pnr10", "pnr12", "pnr12_digits", "date_iso", "phone_national", "phone_e164"}
+CHOICE_TYPES = {"choice", "multi"}
+
+
+@dataclass
+class _Ctx:
+    """Where we are while reading: the file, and the gettext context prefix for its texts."""
+
+    file: Path
+    where: str                     # "aldreomsorg" or "_blocks/person"
+    problems: list[Problem]
+
+    def problem(self, node: Any, message: str, fix: str = "", field: str | None = None) -> None:
+        self.problems.append(Problem(file=self.file, line=line_of(node) or None, field=field,
+                                     message=message, fix=fix))
+
+    def text(self, value: Any, what: str, node: Any, field: str | None = None) -> Text:
+        if value is None or value == "":
+            return NO_TEXT
+        if not isinstance(value, str):
+            self.problem(node, f"'{what}' must be text.", "Put the text in quotes.", field)
+            return NO_TEXT
+        return Text(value.strip(), f"{self.where}|{what}")
+
+
+def _unknown_keys(ctx: _Ctx, node: LineDict, allowed: set[str], what: str, field: str | None = None) -> None:
+    for key in node:
+        if key not in allowed:
+            ctx.problem(node, f"unknown key '{key}' in {what}.",
+                        f"Use one of: {', '.join(sorted(allowed))}.", field)
+
+
+def _conditions(ctx: _Ctx, raw: Any, node: Any, rename: dict[str, str], field: str | None) -> tuple[Condition, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not raw:
+        ctx.problem(node, "show_if must be a mapping such as {tolk.behovs: true}.",
+                    "Write the field id, a colon and the answer (or a list of answers).", field)
+        return ()
+    conds = []
+    for key, value in raw.items():
+        values = tuple(value) if isinstance(value, list) else (value,)
+        conds.append(Condition(field=rename.get(key, key), values=values))
+    return tuple(conds)
+
+
+def _options(ctx: _Ctx, raw: Any, node: Any, fid: str, local_id: str) -> tuple[Option, ...]:
+    if not isinstance(raw, list) or not raw:
+        ctx.problem(node, "a choice needs a list of options.",
+                    "Add options: - {value: ja, label: Ja}", fid)
+        return ()
+    options = []
+    for item in raw:
+        if not isinstance(item, dict) or "value" not in item or "label" not in item:
+            ctx.problem(item if hasattr(item, "line") else node, "each option needs 'value' and 'label'.",
+                        "Write - {value: hemtjanst, label: Hemtjänst}", fid)
+            continue
+        value = str(item["value"])
+        options.append(Option(value=value, label=ctx.text(item["label"], f"{local_id}.option.{value}", item, fid)))
+    values = [o.value for o in options]
+    for dup in {v for v in values if values.count(v) > 1}:
+        ctx.problem(node, f"option value '{dup}' appears twice.", "Give every option its own value.", fid)
+    return tuple(options)
+
+
+def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_override: bool | None) -> Field | None:
+    if not isinstance(raw, dict) or "id" not in raw or "type" not in raw:
+        ctx.problem(raw, "a field needs at least 'id' and 'type'.", "Write - {id: fornamn, type: text, label: Förnamn}")
+        return None
+    local_id = str(raw["id"])
+    fid = prefix + local_id
+    _unknown_keys(ctx, raw, FIELD_KEYS, "a field", fid)
+    ftype = raw["type"]
+    if ftype not in FIELD_TYPES:
+        ctx.problem(raw, f"unknown field type '{ftype}'.", f"Use one of: {', '.join(FIELD_TYPES)}.", fid)
+        return None
+    if "label" not in raw:
+        ctx.problem(raw, "the field has no label.", "Add label: with the question in Swedish.", fid)
+    options = _options(ctx, raw.get("options"), raw, fid, local_id) if ftype in CHOICE_TYPES else ()
+    if ftype not in CHOICE_TYPES and "options" in raw:
+        ctx.problem(raw, f"a {ftype} field has no options.", "Remove options: or use type: choice.", fid)
+    required = bool(raw.get("required", False))
+    if required_override is False:
+        required = False
+    return Field(
+        id=fid, type=ftype,
+        label=ctx.text(raw.get("label"), f"{local_id}.label", raw, fid),
+        help=ctx.text(raw.get("help"), f"{local_id}.help", raw, fid),
+        staff_note=ctx.text(raw.get("staff_note"), f"{local_id}.staff_note", raw, fid),
+        required=required, options=options,
+        show_if=_conditions(ctx, raw.get("show_if"), raw, rename, fid),
+        min=raw.get("min"), max=raw.get("max"), max_length=raw.get("max_length"),
+        default=raw.get("default"), free_text=bool(raw.get("free_text", False)), line=line_of(raw),
+    )
+
+
+def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_if: tuple[Condition, ...],
+          title_override: Text | None, required_override: bool | None) -> Page | None:
+    if not isinstance(raw, dict) or "id" not in raw:
+        ctx.problem(raw, "a page needs an 'id'.", "Write - id: insatser")
+        return None
+    local_id = str(raw["id"])
+    pid = prefix + local_id
+    _unknown_keys(ctx, raw, PAGE_KEYS, f"page '{pid}'", pid)
+    raw_fields = raw.get("fields") or []
+    if not isinstance(raw_fields, list) or not raw_fields:
+        ctx.problem(raw, "the page has no fields.", "Add fields: with at least one question.", pid)
+    fields = [f for f in (_field(ctx, rf, prefix, rename, required_override) for rf in raw_fields) if f]
+    title = title_override or ctx.text(raw.get("title"), f"{local_id}.title", raw, pid)
+    if not title:
+        ctx.problem(raw, "the page has no title.", "Add title: the question or heading of the page.", pid)
+    return Page(id=pid, title=title, intro=ctx.text(raw.get("intro"), f"{local_id}.intro", raw, pid),
+                fields=tuple(fields),
+                show_if=extra_show_if + _conditions(ctx, raw.get("show_if"), raw, rename, pid),
+                line=line_of(raw))
+
+
+def _block_pages(ctx: _Ctx, use: LineDict, forms_dir: Path, cache: dict[str, Any]) -> list[Page]:
+    name = str(use["use"])
+    _unknown_keys(ctx, use, USE_KEYS, f"'use: {name}'")
+    path = forms_dir / BLOCKS_DIR / f"{name}.yaml"
+    if name not in cache:
+        if not path.is_file():
+            ctx.problem(use, f"there is no block '{name}'.",
+                        f"Create {path} or use one of the blocks in {forms_dir / BLOCKS_DIR}.")
+            cache[name] = None
+        else:
+            cache[name] = read_yaml(path)
+    data = cache[name]
+    if data is None:
+        return []
+    prefix = str(use.get("prefix", name))
+    if not isinstance(data, dict) or not isinstance(data.get("pages"), list):
+        ctx.problems.append(Problem(file=path, line=line_of(data) or None, message="a block needs a list 'pages:'.",
+                                    fix="Start the file with pages: and list its pages."))
+        return []
+    local_ids = {str(f.get("id")) for p in data["pages"] if isinstance(p, dict)
+                 for f in (p.get("fields") or []) if isinstance(f, dict)}
+    rename = {local: f"{prefix}.{local}" for local in local_ids}
+    only = use.get("only")
+    titles = use.get("titles") or {}
+    show_if = _conditions(ctx, use.get("show_if"), use, {}, None)
+    block_ctx = _Ctx(file=path, where=f"{BLOCKS_DIR}/{name}", problems=ctx.problems)
+    pages = []
+    for raw in data["pages"]:
+        local_id = str(raw.get("id")) if isinstance(raw, dict) else ""
+        if only is not None and local_id not in only:
+            continue
+        override = (ctx.text(titles[local_id], f"{prefix}.{local_id}.title", titles)
+                    if local_id in titles else None)
+        page = _page(block_ctx, raw, prefix + ".", rename, show_if, override, use.get("required"))
+        if page:
+            pages.append(page)
+    return pages
+
+
+def _items(ctx: _Ctx, raw: Any, what: str) -> tuple[ListItem, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        ctx.problem(raw, f"'{what}' must be a list.", f"Write {what}: and one '- text: ...' per line.")
+        return ()
+    items = []
+    for i, item in enumerate(raw):
+        if isinstance(item, str):
+            items.append(ListItem(Text(item, f"{ctx.where}|{what}.{i}")))
+        elif isinstance(item, dict) and "text" in item:
+            items.append(ListItem(ctx.text(item["text"], f"{what}.{i}", item),
+                                  _conditions(ctx, item.get("show_if"), item, {}, None)))
+        else:
+            ctx.problem(item, f"each entry of '{what}' needs 'text'.", "Write - text: ... (and show_if: if needed).")
+    return tuple(items)
+
+
+def _str_map(ctx: _Ctx, raw: Any, node: Any, what: str, fid: str) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        ctx.problem(node, f"'{what}' must be a mapping.", f"Write {what}: {{answer: PdfName}}", fid)
+        return {}
+    return {_answer_key(k): str(v) for k, v in raw.items()}
+
+
+def _answer_key(key: Any) -> str:
+    """YAML reads yes/no keys as booleans; mapping keys are compared as text."""
+    return str(key).lower() if isinstance(key, bool) else str(key)
+
+
+def _pdf(ctx: _Ctx, raw: Any, fields: dict[str, Field]) -> PdfMapping | None:
+    if not isinstance(raw, dict) or "file" not in raw:
+        ctx.problem(raw, "the form needs a 'pdf:' section with 'file:'.",
+                    "Add pdf: file: <the official PDF in this folder> and fields:.")
+        return None
+    _unknown_keys(ctx, raw, PDF_KEYS, "pdf:")
+    pdf_file = ctx.file.parent / str(raw["file"])
+    if not pdf_file.is_file():
+        ctx.problem(raw, f"the PDF '{raw['file']}' is not in {ctx.file.parent}.",
+                    "Put the official PDF next to form.yaml, or correct pdf: file:.")
+    targets = []
+    for fid, spec in (raw.get("fields") or {}).items():
+        node = spec if hasattr(spec, "line") else raw.get("fields")
+        if fid not in fields:
+            ctx.problem(node, "pdf: fields: names an answer that the form does not ask.",
+                        "Use a field id from pages:, or remove the line.", fid)
+            continue
+        if isinstance(spec, str):
+            spec = {"to": spec}
+        if not isinstance(spec, dict):
+            ctx.problem(node, "the mapping must be a PDF field name or a mapping.",
+                        "Write: field.id: PdfFieldName", fid)
+            continue
+        _unknown_keys(ctx, spec, TARGET_KEYS, "a PDF mapping", fid)
+        fmt = spec.get("format")
+        if fmt is not None and fmt not in FORMATS:
+            ctx.problem(node, f"unknown format '{fmt}'.", f"Use one of: {', '.join(sorted(FORMATS))}.", fid)
+        target = PdfTarget(field_id=fid, to=spec.get("to"), format=fmt,
+                           states=_str_map(ctx, spec.get("states"), node, "states", fid),
+                           checkboxes=_str_map(ctx, spec.get("checkboxes"), node, "checkboxes", fid),
+                           as_label=bool(spec.get("as_label", False)), line=line_of(node))
+        if not target.to and not target.checkboxes:
+            ctx.problem(node, "the mapping names no PDF field.", "Add to: PdfFieldName or checkboxes:.", fid)
+        field = fields[fid]
+        known = {o.value for o in field.options} if field.options else ({"true", "false"} if field.type == "yesno" else set())
+        for key in list(target.states) + list(target.checkboxes):
+            if known and key not in known:
+                ctx.problem(node, f"'{key}' is not an answer of this question.",
+                            f"Use one of: {', '.join(sorted(known))}.", fid)
+        targets.append(target)
+    left = raw.get("left_blank") or {}
+    not_printed = tuple(str(x) for x in (raw.get("not_printed") or []))
+    mapped = {t.field_id for t in targets}
+    for fid in fields:
+        if fid not in mapped and fid not in not_printed:
+            ctx.problem(raw, "this answer is neither mapped to the PDF nor listed under not_printed.",
+                        "Map it under pdf: fields:, or list it under pdf: not_printed:.", fid)
+    return PdfMapping(file=pdf_file, targets=tuple(targets),
+                      computed={str(k): str(v) for k, v in (raw.get("computed") or {}).items()},
+                      left_for_staff=tuple(left.get("staff") or ()), left_for_pen=tuple(left.get("pen") or ()),
+                      not_printed=not_printed, line=line_of(raw))
+
+
+def _check_conditions(ctx: _Ctx, pages: list[Page], fields: dict[str, Field]) -> None:
+    for page in pages:
+        for owner, conds in [(page.id, page.show_if)] + [(f.id, f.show_if) for f in page.fields]:
+            for cond in conds:
+                if cond.field not in fields:
+                    ctx.problems.append(Problem(file=ctx.file, line=page.line or None, field=owner,
+                                                message=f"show_if names '{cond.field}', which is not a question.",
+                                                fix="Use the id of an earlier question."))
+                    continue
+                target = fields[cond.field]
+                allowed = ({o.value for o in target.options} if target.options
+                           else {True, False} if target.type == "yesno" else None)
+                for v in cond.values:
+                    if allowed is not None and v not in allowed:
+                        ctx.problems.append(Problem(
+                            file=ctx.file, line=page.line or None, field=owner,
+                            message=f"show_if expects '{v}' from '{cond.field}', which cannot be an answer there.",
+                            fix=f"Use one of: {', '.join(sorted(map(str, allowed)))}."))
+
+
+def load_form(path: Path) -> Form:
+    """Read and check one form.yaml (and the blocks it uses). Raises FormError listing every problem."""
+    path = Path(path)
+    data = read_yaml(path)
+    form_id = path.parent.name
+    ctx = _Ctx(file=path, where=form_id, problems=[])
+    if not isinstance(data, dict):
+        raise FormError(Problem(file=path, message="a form file must be a YAML mapping.",
+                                fix="Start with id:, title:, pages: and pdf:."))
+    _unknown_keys(ctx, data, FORM_KEYS, "the form")
+    for key in ("id", "title", "description", "authority", "pages", "pdf"):
+        if key not in data:
+            ctx.problem(data, f"the form has no '{key}'.", f"Add {key}: (see docs/adding-a-form.md).")
+    if "id" in data and data["id"] != form_id:
+        ctx.problem(data, f"id '{data['id']}' differs from the folder name '{form_id}'.",
+                    f"Write id: {form_id}, or rename the folder.")
+    pages: list[Page] = []
+    cache: dict[str, Any] = {}
+    for raw in data.get("pages") or []:
+        if isinstance(raw, dict) and "use" in raw:
+            pages.extend(_block_pages(ctx, raw, path.parent.parent, cache))
+        else:
+            page = _page(ctx, raw, "", {}, (), None, None)
+            if page:
+                pages.append(page)
+    fields: dict[str, Field] = {}
+    for page in pages:
+        for f in page.fields:
+            if f.id in fields:
+                ctx.problems.append(Problem(file=path, line=f.line or None, field=f.id,
+                                            message="two questions have this id.",
+                                            fix="Give each question its own id (blocks: use another prefix)."))
+            fields[f.id] = f
+    page_ids = [p.id for p in pages]
+    for dup in {p for p in page_ids if page_ids.count(p) > 1}:
+        ctx.problems.append(Problem(file=path, field=dup, message="two pages have this id.",
+                                    fix="Give each page its own id."))
+    _check_conditions(ctx, pages, fields)
+    pdf = _pdf(ctx, data.get("pdf"), fields)
+    name_fields = tuple(data.get("name_fields") or ("sokande.fornamn", "sokande.efternamn"))
+    id_field = str(data.get("id_field") or "sokande.personnummer")
+    for fid in (*name_fields, id_field):
+        if fields and fid not in fields:
+            ctx.problem(data, f"'{fid}' (used to head the bilaga and the receipt) is not a question.",
+                        "Set name_fields: and id_field: to the applicant's name and personnummer fields.")
+    if ctx.problems:
+        raise FormError(ctx.problems)
+    assert pdf is not None
+    return Form(
+        id=form_id, title=ctx.text(data["title"], "title", data), description=ctx.text(data["description"], "description", data),
+        authority=str(data["authority"]), form_version=str(data.get("form_version", "")),
+        legal_reference=str(data.get("legal_reference", "")), pages=tuple(pages), pdf=pdf, source=path,
+        intro=ctx.text(data.get("intro"), "intro", data), send_to=ctx.text(data.get("send_to"), "send_to", data),
+        next_steps=_items(ctx, data.get("next_steps"), "next_steps"),
+        attachments=_items(ctx, data.get("attachments"), "attachments"),
+        signatures=_items(ctx, data.get("signatures"), "signatures"),
+        name_fields=(name_fields[0], name_fields[1]), id_field=id_field,
+    )
+
+
+@dataclass(frozen=True)
+class FormLibrary:
+    """Every form that loaded, and the problems of those that did not (they stay unavailable)."""
+
+    forms: dict[str, Form]
+    broken: dict[str, FormError]
+
+
+def load_library(forms_dir: Path) -> FormLibrary:
+    forms: dict[str, Form] = {}
+    broken: dict[str, FormError] = {}
+    for folder in sorted(p for p in Path(forms_dir).iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+        try:
+            forms[folder.name] = load_form(folder / "form.yaml")
+        except FormError as exc:
+            broken[folder.name] = exc
+    return FormLibrary(forms=forms, broken=broken)

@@ -1,0 +1,165 @@
+"""The form model: plain, frozen data built by the loader from forms/<id>/form.yaml.
+
+Every visitor-facing string is a :class:`Text`: the Swedish source plus a gettext context that
+says where it was defined, so one block (e.g. the person block) is translated once for all forms.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+FieldType = Literal[
+    "text", "multiline", "date", "yesno", "choice", "multi",
+    "pnr", "postcode", "phone", "email", "number", "money", "confirm",
+]
+FIELD_TYPES: tuple[str, ...] = FieldType.__args__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A translatable string: Swedish source and its gettext context (``<where>|<what>``)."""
+
+    source: str
+    context: str
+
+    def __bool__(self) -> bool:
+        return bool(self.source)
+
+    def __str__(self) -> str:
+        return self.source
+
+
+NO_TEXT = Text("", "")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """True when the answer to ``field`` is one of ``values`` (for a multi answer: includes one)."""
+
+    field: str
+    values: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    type: FieldType
+    label: Text
+    help: Text = NO_TEXT
+    staff_note: Text = NO_TEXT
+    required: bool = False
+    options: tuple[Option, ...] = ()
+    show_if: tuple[Condition, ...] = ()
+    min: Any = None                 # number: int; date: ISO date or "today"
+    max: Any = None
+    max_length: int | None = None
+    default: Any = None             # "today" for dates, or a literal
+    free_text: bool = False         # visitor may answer in own language; staff writes the Swedish wording
+    line: int = 0
+
+    def option(self, value: str) -> Option | None:
+        return next((o for o in self.options if o.value == value), None)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One step of the wizard: one question, or a small group that belongs together."""
+
+    id: str
+    title: Text
+    intro: Text = NO_TEXT
+    fields: tuple[Field, ...] = ()
+    show_if: tuple[Condition, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class PdfTarget:
+    """How one answer reaches the PDF.
+
+    ``to`` names a text, radio or combo field; ``states`` maps an answer (option value, or
+    "true"/"false" for yes/no) to the export state; ``checkboxes`` maps option values (or "true")
+    to checkbox fields; ``as_label`` writes a choice's Swedish label into a text field.
+    """
+
+    field_id: str
+    to: str | None = None
+    format: str | None = None
+    states: dict[str, str] = field(default_factory=dict)
+    checkboxes: dict[str, str] = field(default_factory=dict)
+    as_label: bool = False
+    line: int = 0
+
+    def pdf_names(self) -> list[str]:
+        return ([self.to] if self.to else []) + list(self.checkboxes.values())
+
+
+@dataclass(frozen=True)
+class PdfMapping:
+    file: Path
+    targets: tuple[PdfTarget, ...]
+    computed: dict[str, str]            # PDF field -> template such as "{sokande.fornamn} {sokande.efternamn}"
+    left_for_staff: tuple[str, ...]
+    left_for_pen: tuple[str, ...]
+    not_printed: tuple[str, ...]        # answer ids that stay in the wizard and the receipt only
+    line: int = 0
+
+    def target(self, field_id: str) -> PdfTarget | None:
+        return next((t for t in self.targets if t.field_id == field_id), None)
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """An attachment, a signature or a next step; shown only when its condition holds."""
+
+    text: Text
+    show_if: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True)
+class Form:
+    id: str
+    title: Text
+    description: Text
+    authority: str
+    form_version: str
+    legal_reference: str
+    pages: tuple[Page, ...]
+    pdf: PdfMapping
+    source: Path
+    intro: Text = NO_TEXT
+    send_to: Text = NO_TEXT
+    next_steps: tuple[ListItem, ...] = ()
+    attachments: tuple[ListItem, ...] = ()
+    signatures: tuple[ListItem, ...] = ()
+    name_fields: tuple[str, str] = ("sokande.fornamn", "sokande.efternamn")
+    id_field: str = "sokande.personnummer"
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(f for p in self.pages for f in p.fields)
+
+    def field(self, field_id: str) -> Field:
+        for f in self.fields:
+            if f.id == field_id:
+                return f
+        raise KeyError(field_id)
+
+    def page(self, page_id: str) -> Page:
+        for p in self.pages:
+            if p.id == page_id:
+                return p
+        raise KeyError(page_id)
+
+    def page_of(self, field_id: str) -> Page:
+        for p in self.pages:
+            if any(f.id == field_id for f in p.fields):
+                return p
+        raise KeyError(field_id)

@@ -1,0 +1,74 @@
+"""YAML reading that remembers line numbers, so every error can say where it is."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.errors import FormError, Problem
+
+
+class LineDict(dict):
+    """A YAML mapping that knows the line it started on."""
+
+    line: int = 0
+
+
+class LineList(list):
+    line: int = 0
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise FormError(Problem(
+                file=str(loader.name), line=key_node.start_mark.line + 1, field=str(key),
+                message="this key appears twice in the same block.", fix="Keep only one of them."))
+        result[key] = loader.construct_object(value_node, deep=True)
+    return result
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file; syntax errors become a FormError with file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise FormError(Problem(file=path, message=f"cannot be read ({exc.strerror}).",
+                                fix="Check that the file exists and is readable.")) from None
+    except UnicodeDecodeError:
+        raise FormError(Problem(file=path, message="is not UTF-8 text.",
+                                fix="Save the file as UTF-8.")) from None
+    loader = _Loader(text)
+    loader.name = str(path)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise FormError(Problem(file=path, line=mark.line + 1 if mark else None,
+                                message=f"YAML syntax error: {exc.problem}.",
+                                fix="Check indentation and quoting on this line.")) from None
+    finally:
+        loader.dispose()
+
+
+def line_of(node: Any, default: int = 0) -> int:
+    return getattr(node, "line", default)
