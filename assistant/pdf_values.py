@@ -1,0 +1,89 @@
+"""Cleaned answers -> the values of the official PDF's fields, by PDF field name.
+
+This is the only place that knows how an answer is written on paper: ISO dates, the personnummer
+format the form asks for, the phone number as a Swede writes it, ticks in checkboxes and the export
+state of a radio group.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import phonenumbers
+
+from assistant.model import Form, PdfTarget
+from assistant.personnummer import IdNumber
+
+PdfValue = str | bool
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+def format_value(value: Any, fmt: str | None, today: date) -> str:
+    """One answer as text on the form."""
+    if isinstance(value, IdNumber):
+        return value.format(fmt or "pnr12", today)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and value.startswith("+") and fmt != "phone_e164" and value[1:].isdigit():
+        number = phonenumbers.parse(value)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if isinstance(value, bool):
+        return "Ja" if value else "Nej"
+    return str(value)
+
+
+def _target_values(form: Form, target: PdfTarget, value: Any, today: date) -> dict[str, PdfValue]:
+    field = form.field(target.field_id)
+    out: dict[str, PdfValue] = {}
+    if field.type == "multi":
+        chosen = set(value or ())
+        out.update({name: opt in chosen for opt, name in target.checkboxes.items()})
+        return out
+    key = str(value).lower() if isinstance(value, bool) else (None if value is None else str(value))
+    if target.checkboxes:
+        out.update({name: key == opt for opt, name in target.checkboxes.items()})
+    if target.to and value is not None:
+        if target.states:
+            if key in target.states:
+                out[target.to] = target.states[key]
+        elif target.as_label and field.option(str(value)):
+            out[target.to] = field.option(str(value)).label.source  # type: ignore[union-attr]
+        else:
+            out[target.to] = format_value(value, target.format, today)
+    return out
+
+
+def computed_value(template: str, form: Form, cleaned: Mapping[str, Any], today: date) -> str:
+    def one(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key == "today":
+            return today.isoformat()
+        value = cleaned.get(key)
+        return "" if value is None else format_value(value, None, today)
+
+    return " ".join(_PLACEHOLDER.sub(one, template).split())
+
+
+def pdf_values(form: Form, cleaned: Mapping[str, Any], today: date) -> dict[str, PdfValue]:
+    """Every PDF field the answers reach. Unticked boxes are False, so a reused PDF never keeps old ticks."""
+    values: dict[str, PdfValue] = {}
+    for target in form.pdf.targets:
+        values.update(_target_values(form, target, cleaned.get(target.field_id), today))
+    for name, template in form.pdf.computed.items():
+        values[name] = computed_value(template, form, cleaned, today)
+    return {name: value for name, value in values.items() if value != ""}
+
+
+def pdf_labels(form: Form) -> dict[str, str]:
+    """PDF field name -> the Swedish question, for the bilaga's headings."""
+    labels: dict[str, str] = {}
+    for target in form.pdf.targets:
+        field = form.field(target.field_id)
+        if target.to:
+            labels[target.to] = field.label.source
+        for opt, name in target.checkboxes.items():
+            option = field.option(opt)
+            labels[name] = f"{field.label.source}: {option.label.source}" if option else field.label.source
+    return labels
