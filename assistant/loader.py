@@ -83,6 +83,7 @@ def _options(ctx: _Ctx, raw: Any, node: Any, fid: str, local_id: str) -> tuple[O
             ctx.problem(item if hasattr(item, "line") else node, "each option needs 'value' and 'label'.",
                         "Write - {value: hemtjanst, label: Hemtjänst}", fid)
             continue
+        _unknown_keys(ctx, item, {"value", "label"}, "an option (quote labels that contain a comma)", fid)
         value = str(item["value"])
         options.append(Option(value=value, label=ctx.text(item["label"], f"{local_id}.option.{value}", item, fid)))
     values = [o.value for o in options]

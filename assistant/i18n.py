@@ -1,0 +1,117 @@
+"""Languages and translations.
+
+Catalogs are gettext .po files in translations/<lang>/LC_MESSAGES/messages.po. They are compiled in
+memory when first used (no .mo on disk). Swedish is the source language: its strings are the msgids.
+Form texts are looked up with their context (``<form or block>|<what>``), UI strings without one.
+"""
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from assistant.model import Text
+from assistant.validators import Message
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+DOMAIN = "messages"
+SOURCE_LANGUAGE = "sv"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str            # catalog folder name
+    locale: str          # Babel locale for dates, numbers, direction and the name
+    name: str = ""       # own name when Babel's is not the one to show
+
+    @property
+    def direction(self) -> str:
+        return Locale.parse(self.locale).character_order == "right-to-left" and "rtl" or "ltr"
+
+    @property
+    def html_lang(self) -> str:
+        return self.locale.replace("_", "-")
+
+    @property
+    def display_name(self) -> str:
+        if self.name:
+            return self.name
+        name = Locale.parse(self.locale).display_name or self.code
+        return name[:1].upper() + name[1:]
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language("sv", "sv"),
+    Language("sv@lattlast", "sv", "Lättläst svenska"),
+    Language("en", "en"),
+    Language("ar", "ar"),
+    Language("fa", "fa", "فارسی (دری)"),
+    Language("so", "so"),
+    Language("ti", "ti"),
+    Language("uk", "uk"),
+    Language("fi", "fi"),
+)
+
+
+def language(code: str) -> Language:
+    return next((lang for lang in LANGUAGES if lang.code == code), LANGUAGES[0])
+
+
+def catalog_path(code: str) -> Path:
+    return TRANSLATIONS_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=None)
+def _translations(code: str) -> gettext.NullTranslations:
+    """Compile the .po in memory; a missing catalog falls back to Swedish (the source)."""
+    path = catalog_path(code)
+    if code == SOURCE_LANGUAGE or not path.is_file():
+        return gettext.NullTranslations()
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=language(code).locale)
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Everything the UI and the receipt need to speak one language."""
+
+    lang: Language
+
+    @classmethod
+    def for_code(cls, code: str) -> Translator:
+        return cls(language(code))
+
+    @property
+    def is_source(self) -> bool:
+        return self.lang.code == SOURCE_LANGUAGE
+
+    def __call__(self, msgid: str, **params: Any) -> str:
+        """A UI string; %(name)s parameters are filled in after translation."""
+        text = _translations(self.lang.code).gettext(msgid)
+        return text % params if params else text
+
+    def text(self, text: Text) -> str:
+        if not text:
+            return ""
+        return _translations(self.lang.code).pgettext(text.context, text.source)
+
+    def message(self, message: Message) -> str:
+        params = {k: self.date(v) if isinstance(v, date) else v for k, v in message.params.items()}
+        return self(message.msgid, **params)
+
+    def date(self, value: date) -> str:
+        """A date spelled out for the visitor, e.g. '14 mars 1941'."""
+        return format_date(value, format="long", locale=self.lang.locale)

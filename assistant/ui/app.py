@@ -1,0 +1,80 @@
+"""The Streamlit app: the frame around every page (language, large text, end-and-erase) and routing."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from assistant.i18n import LANGUAGES, Translator, language
+from assistant.loader import FormLibrary, load_library
+from assistant.ui import page_question, page_result, page_review, page_start
+from assistant.ui.fields import page_values
+from assistant.ui.look import apply_look
+from assistant.ui.session import erase_visit, forget_widgets, visit
+
+FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
+
+
+@st.cache_resource(show_spinner=False)
+def library() -> FormLibrary:
+    """The form definitions: shared by all visitors, holds no personal data."""
+    return load_library(FORMS_DIR)
+
+
+def today() -> date:
+    return date.today()
+
+
+def _switch_language() -> None:
+    v = visit()
+    if v.wizard is not None and not v.wizard.on_review:
+        v.wizard = v.wizard.with_answers(page_values(v.wizard.current()))
+    v.lang = st.session_state["ui:lang"]
+    forget_widgets()
+
+
+def _set_large_text() -> None:
+    visit().large_text = st.session_state["ui:large"]
+
+
+def _set_show_swedish() -> None:
+    visit().show_swedish = st.session_state["ui:sv"]
+
+
+def _toolbar(t: Translator) -> None:
+    v = visit()
+    codes = [lang.code for lang in LANGUAGES]
+    st.session_state.setdefault("ui:lang", v.lang)
+    st.session_state.setdefault("ui:large", v.large_text)
+    st.session_state.setdefault("ui:sv", v.show_swedish)
+    label = "Språk / Language" if t.lang.code in ("sv", "en") else f"{t('Språk')} / Språk / Language"
+    left, middle, right = st.columns([3, 2, 2], vertical_alignment="bottom")
+    with left:
+        st.selectbox(label, codes, key="ui:lang",
+                     format_func=lambda c: language(c).display_name, on_change=_switch_language)
+    with middle:
+        st.toggle(t("Stor text"), key="ui:large", on_change=_set_large_text)
+        if not t.is_source:
+            st.toggle(t("Visa svenska för personalen"), key="ui:sv", on_change=_set_show_swedish)
+    with right:
+        st.button(t("Avsluta och radera"), key="ui:erase", on_click=erase_visit,
+                  help=t("Tar bort allt du har skrivit. Nästa besökare ser ingenting."), use_container_width=True)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Blankettguiden", page_icon=None, layout="centered",
+                       initial_sidebar_state="collapsed", menu_items={})
+    v = visit()
+    t = Translator.for_code(v.lang)
+    apply_look(t.lang, v.large_text)
+    _toolbar(t)
+    lib = library()
+    if v.documents is not None and v.wizard is not None:
+        page_result.show(v, t, today())
+    elif v.wizard is None:
+        page_start.show(lib, v, t, today())
+    elif v.wizard.on_review:
+        page_review.show(v, t, today())
+    else:
+        page_question.show(v, t, today())

@@ -1,0 +1,94 @@
+"""One widget per field type, and the translation between widget values and stored answers.
+
+Every question is shown in the visitor's language with the Swedish original beneath it for staff.
+"""
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import streamlit as st
+
+from assistant.i18n import Translator
+from assistant.model import Field, Page
+from assistant.summary import NO, YES
+from assistant.ui.session import WIDGET_PREFIX
+
+TEXT_TYPES = {"text", "pnr", "postcode", "phone", "email", "date", "number", "money"}
+
+
+def key(field: Field, option: str | None = None) -> str:
+    return f"{WIDGET_PREFIX}{field.id}" + (f":{option}" if option is not None else "")
+
+
+def _seed(field: Field, value: Any) -> None:
+    """Give a widget its stored answer the first time it is drawn on this visit of the page."""
+    if field.type == "multi":
+        chosen = set(value or ())
+        for option in field.options:
+            st.session_state.setdefault(key(field, option.value), option.value in chosen)
+    elif field.type == "confirm":
+        st.session_state.setdefault(key(field), bool(value))
+    elif field.type in ("choice", "yesno"):
+        st.session_state.setdefault(key(field), value)
+    else:
+        st.session_state.setdefault(key(field), "" if value is None else str(value))
+
+
+def widget_value(field: Field) -> Any:
+    if field.type == "multi":
+        return [o.value for o in field.options if st.session_state.get(key(field, o.value))]
+    return st.session_state.get(key(field))
+
+
+def has_widget(field: Field) -> bool:
+    probe = key(field, field.options[0].value) if field.type == "multi" and field.options else key(field)
+    return probe in st.session_state
+
+
+def page_values(page: Page) -> dict[str, Any]:
+    """What the visitor has put in this page's widgets so far (only widgets that exist)."""
+    return {f.id: widget_value(f) for f in page.fields if has_widget(f)}
+
+
+def swedish(text: str, t: Translator, show: bool) -> None:
+    """The Swedish original, smaller, for the staff member (not when the visitor's language is Swedish)."""
+    if show and text and not t.is_source:
+        st.markdown(f'<p class="bg-sv" lang="sv" dir="ltr">{escape(text)}</p>', unsafe_allow_html=True)
+
+
+def render(field: Field, stored: Any, t: Translator, error: str | None, show_swedish: bool) -> None:
+    _seed(field, stored)
+    label = t.text(field.label)
+    help_text = t.text(field.help)
+    with st.container(key=f"field-{field.id.replace('.', '-')}"):
+        if error:
+            st.markdown(f'<p class="bg-field-error" role="alert"><span class="bg-visually-hidden">'
+                        f'{escape(t("Fel"))}: </span>{escape(error)}</p>', unsafe_allow_html=True)
+        common: dict[str, Any] = {"key": key(field)}
+        if field.type in TEXT_TYPES:
+            st.text_input(label, **common, help=None, max_chars=None,
+                          autocomplete="off", placeholder=_placeholder(field, t))
+        elif field.type == "multiline":
+            st.text_area(label, **common, height=160)
+        elif field.type == "choice":
+            st.radio(label, [o.value for o in field.options], index=None, **common,
+                     format_func=lambda v, f=field: t.text(f.option(v).label))
+        elif field.type == "yesno":
+            st.radio(label, [True, False], index=None, horizontal=True, **common,
+                     format_func=lambda v: t(YES) if v else t(NO))
+        elif field.type == "confirm":
+            st.checkbox(label, **common)
+        elif field.type == "multi":
+            st.markdown(f'<p class="bg-group-label">{escape(label)}</p>', unsafe_allow_html=True)
+            for option in field.options:
+                st.checkbox(t.text(option.label), key=key(field, option.value))
+        if help_text:
+            st.caption(help_text)
+        swedish(field.label.source + (f" — {field.help.source}" if field.help else ""), t, show_swedish)
+
+
+def _placeholder(field: Field, t: Translator) -> str | None:
+    if field.type == "date":
+        return t("ÅÅÅÅ-MM-DD")
+    return None

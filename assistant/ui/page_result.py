@@ -1,0 +1,78 @@
+"""The filled form: pages on screen, download, print, who signs, what to attach, where to send it."""
+from __future__ import annotations
+
+import base64
+import json
+from datetime import date
+from html import escape
+
+import streamlit as st
+
+from assistant.flow import shown
+from assistant.i18n import Translator
+from assistant.pdf.render import render_png_pages
+from assistant.ui.session import Visit, erase_visit, visit
+
+
+def _back_to_review() -> None:
+    visit().documents = None
+
+
+def _print_button(pdf: bytes, t: Translator) -> None:
+    """Opens the print version in the browser's PDF viewer in a new tab, which has a print button."""
+    payload = json.dumps(base64.b64encode(pdf).decode("ascii"))
+    label = escape(t("Öppna för utskrift"))
+    st.html(
+        f'<button type="button" id="bg-open-print" class="bg-print-button">{label}</button>'
+        "<script>(function(){var b=document.getElementById('bg-open-print')||"
+        "window.parent.document.getElementById('bg-open-print');if(!b)return;b.onclick=function(){"
+        f"var s=atob({payload});var a=new Uint8Array(s.length);for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);"
+        "var u=URL.createObjectURL(new Blob([a],{type:'application/pdf'}));window.open(u,'_blank');};})();</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def _bullets(items: list[str]) -> None:
+    if items:
+        st.markdown("\n".join(f"- {escape(i)}" for i in items))
+
+
+def show(v: Visit, t: Translator, today: date) -> None:
+    wiz, docs = v.wizard, v.documents
+    assert wiz is not None and docs is not None
+    form, answers = wiz.form, wiz.answers
+    st.title(t("Blanketten är klar"), anchor=False)
+    st.markdown(t("Skriv ut blanketten. Läs igenom den en gång till. Skriv sedan under med penna."))
+    if docs.filled.continued:
+        st.warning(t("Några svar fick inte plats i rutorna. De står på en extra sida (bilaga) sist i blanketten:"))
+        _bullets([f"{c.label} (" + t("bilaga %(n)s", n=c.number) + ")" for c in docs.filled.continued])
+    col1, col2 = st.columns(2)
+    with col1:
+        st.download_button(t("Ladda ner blanketten (PDF)"), data=docs.filled.print_pdf,
+                           file_name=f"{form.id}.pdf", mime="application/pdf", on_click="ignore",
+                           type="primary", use_container_width=True, key="result:download")
+    with col2:
+        _print_button(docs.filled.print_pdf, t)
+    st.subheader(t("Vem skriver under"), anchor=False)
+    _bullets([t.text(s.text) for s in form.signatures if shown(s.show_if, answers)])
+    st.markdown(t("Personalen skriver aldrig under åt dig."))
+    attachments = [t.text(a.text) for a in form.attachments if shown(a.show_if, answers)]
+    if attachments:
+        st.subheader(t("Skicka med"), anchor=False)
+        _bullets(attachments)
+    if form.send_to:
+        st.subheader(t("Så lämnar du in blanketten"), anchor=False)
+        st.markdown(escape(t.text(form.send_to)))
+    steps = [t.text(s.text) for s in form.next_steps if shown(s.show_if, answers)]
+    if steps:
+        st.subheader(t("Vad händer sedan?"), anchor=False)
+        _bullets(steps)
+    st.subheader(t("Så här ser blanketten ut"), anchor=False)
+    for number, png in enumerate(render_png_pages(docs.filled.print_pdf, dpi=70), start=1):
+        st.image(png, caption=t("Sida %(n)s", n=number), use_container_width=True)
+    back, finish = st.columns(2)
+    with back:
+        st.button(t("Tillbaka till svaren"), key="result:back", on_click=_back_to_review, use_container_width=True)
+    with finish:
+        st.button(t("Klar – radera allt"), key="result:finish", type="primary", on_click=erase_visit,
+                  use_container_width=True)

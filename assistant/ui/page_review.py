@@ -1,0 +1,68 @@
+"""Check your answers: every answer under its question, a change link per page, then create the form."""
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+import streamlit as st
+
+from assistant.documents import build_documents
+from assistant.i18n import Translator
+from assistant.summary import review_groups
+from assistant.ui.fields import swedish
+from assistant.ui.session import Visit, forget_widgets, visit
+
+
+def _change(page_id: str) -> None:
+    v = visit()
+    assert v.wizard is not None
+    forget_widgets()
+    v.wizard = v.wizard.change(page_id)
+
+
+def _back() -> None:
+    v = visit()
+    assert v.wizard is not None
+    v.wizard = v.wizard.back({})
+
+
+def _create(today: date) -> None:
+    v = visit()
+    assert v.wizard is not None
+    v.documents = build_documents(v.wizard.form, v.wizard.answers, today)
+
+
+def _value(text: str, ltr: bool) -> str:
+    return f'<span class="bg-ltr" dir="ltr">{escape(text)}</span>' if ltr else escape(text)
+
+
+def show(v: Visit, t: Translator, today: date) -> None:
+    wiz = v.wizard
+    assert wiz is not None
+    step, total = wiz.progress()
+    st.markdown(f'<p class="bg-step">{escape(t("Steg %(step)s av %(total)s", step=step, total=total))}</p>',
+                unsafe_allow_html=True)
+    st.progress(1.0)
+    st.title(t("Kontrollera dina svar"), anchor=False)
+    swedish("Kontrollera dina svar", t, v.show_swedish)
+    st.markdown(t("Läs igenom svaren. Du kan ändra allt innan vi skapar blanketten."))
+    show_sv = v.show_swedish and not t.is_source
+    for group in review_groups(wiz.form, wiz.answers, t, today):
+        with st.container(border=True, key=f"review-{group.page_id.replace('.', '-')}"):
+            st.subheader(group.title, anchor=False)
+            rows = []
+            for row in group.rows:
+                sv_label = f'<p class="bg-sv" lang="sv" dir="ltr">{escape(row.label_sv)}</p>' if show_sv else ""
+                sv_value = (f'<p class="bg-sv" lang="sv" dir="ltr">{escape(row.value_sv)}</p>'
+                            if show_sv and row.value_sv != row.value else "")
+                rows.append(f"<dt>{escape(row.label)}</dt>{sv_label}<dd>{_value(row.value, row.ltr)}</dd>{sv_value}")
+            st.markdown(f'<dl class="bg-review">{"".join(rows)}</dl>', unsafe_allow_html=True)
+            st.button(t("Ändra"), key=f"change:{group.page_id}", on_click=_change, args=(group.page_id,),
+                      help=t("Ändra: %(what)s", what=group.title))
+    st.markdown(t("När du trycker på knappen fylls den riktiga blanketten i på svenska."))
+    back, forward = st.columns(2)
+    with back:
+        st.button(t("Tillbaka"), key="nav:back", on_click=_back, use_container_width=True)
+    with forward:
+        st.button(t("Skapa blanketten"), key="nav:create", type="primary", on_click=_create, args=(today,),
+                  use_container_width=True)

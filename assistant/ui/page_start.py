@@ -1,0 +1,39 @@
+"""Start page: what Blankettguiden is, and the forms on offer with one plain line each."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from assistant.flow import Wizard
+from assistant.i18n import Translator
+from assistant.loader import FormLibrary
+from assistant.model import Form
+from assistant.ui.fields import swedish
+from assistant.ui.session import Visit, forget_widgets
+
+
+def _start(v: Visit, form: Form, today: date) -> None:
+    forget_widgets()
+    v.wizard = Wizard.start(form, today)
+    v.documents = None
+
+
+def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
+    st.title(t("Blankettguiden"), anchor=False)
+    st.markdown(t("Vi fyller i blanketten tillsammans. Du svarar på en fråga i taget. "
+                  "Sedan skriver vi ut blanketten och du skriver under med penna."))
+    st.header(t("Välj blankett"), anchor=False)
+    for form in lib.forms.values():
+        with st.container(border=True, key=f"form-{form.id}"):
+            st.subheader(t.text(form.title), anchor=False)
+            swedish(form.title.source, t, v.show_swedish)
+            st.markdown(t.text(form.description))
+            st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",
+                      on_click=_start, args=(v, form, today),
+                      help=t.text(form.title))
+    if lib.broken:
+        with st.expander(t("För personalen: blanketter som inte kan användas just nu")):
+            for form_id, error in lib.broken.items():
+                st.markdown(f"**{form_id}**")
+                st.code(str(error), language=None)

@@ -1,0 +1,106 @@
+"""The service-housing form walked in the real Streamlit app (AppTest): every page, a validation
+error that keeps what was typed, Back and Continue, a change from the review page, and the result."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assistant.loader import load_form
+from tests.walks import ALDREOMSORG_WALK, current_page_title, fill_page
+
+APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
+FORM = load_form(Path(__file__).resolve().parent.parent / "forms" / "aldreomsorg" / "form.yaml")
+
+
+def start(lang: str = "sv") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    if lang != "sv":
+        at.selectbox(key="ui:lang").set_value(lang).run()
+    at.button(key="start:aldreomsorg").click().run()
+    assert not at.exception
+    return at
+
+
+def press_continue(at: AppTest) -> None:
+    at.button(key="nav:next").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def error_summary(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown if "bg-error-summary" in m.value)
+
+
+def test_start_page_lists_the_forms_with_a_plain_description():
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert at.title[0].value == "Blankettguiden"
+    texts = [m.value for m in at.markdown]
+    assert FORM.description.source in texts
+    assert [s.value for s in at.subheader] == [FORM.title.source]
+
+
+def test_continue_without_an_answer_shows_the_error_summary_and_stays():
+    at = start()
+    press_continue(at)
+    assert current_page_title(at) == FORM.page("insatser").title.source
+    assert "Välj minst ett svar." in error_summary(at)
+    assert "Steg 1 av" in at.markdown[0].value or any("Steg 1 av" in m.value for m in at.markdown)
+
+
+def test_a_wrong_date_is_explained_and_the_typed_text_is_kept():
+    at = start()
+    fill_page(at, FORM, {"insatser": ["trygghetslarm"]})
+    press_continue(at)
+    at.text_input(key="q:startdatum").input("2027-02-30")
+    press_continue(at)
+    assert "riktigt datum" in error_summary(at)
+    assert at.text_input(key="q:startdatum").value == "2027-02-30"
+
+
+def test_back_and_forth_keeps_answers():
+    at = start()
+    fill_page(at, FORM, {"insatser": ["trygghetslarm"]})
+    press_continue(at)
+    at.text_input(key="q:startdatum").input("2027-01-15")
+    at.button(key="nav:back").click().run()
+    assert at.checkbox(key="q:insatser:trygghetslarm").value is True
+    press_continue(at)
+    assert at.text_input(key="q:startdatum").value == "2027-01-15"
+
+
+def test_the_whole_form_from_first_question_to_the_review_page_and_a_change():
+    at = start()
+    for page_id, values in ALDREOMSORG_WALK:
+        assert current_page_title(at) == FORM.page(page_id).title.source, page_id
+        fill_page(at, FORM, values)
+        press_continue(at)
+        assert not error_summary(at), (page_id, error_summary(at))
+    assert current_page_title(at) == "Kontrollera dina svar"
+    review = "\n".join(m.value for m in at.markdown)
+    for expected in ["Åsa", "Öberg", "553 15", "070-123 45 67", "Särskilt boende (äldreboende)",
+                     "15 januari 2027", "Göran", "Ekbacken"]:
+        assert expected in review, expected
+    assert "Vilket språk?" not in review          # the interpreter language was never asked
+    at.button(key="change:sokande.adress").click().run()
+    assert current_page_title(at) == FORM.page("sokande.adress").title.source
+    assert at.text_input(key="q:sokande.postort").value == "Jönköping"
+    at.text_input(key="q:sokande.postort").input("Huskvarna")
+    press_continue(at)
+    assert current_page_title(at) == "Kontrollera dina svar"
+    assert "Huskvarna" in "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("show_if_answer, expected_pages", [(True, 1), (False, 0)])
+def test_spouse_pages_only_when_living_together(show_if_answer, expected_pages):
+    at = start()
+    for page_id, values in ALDREOMSORG_WALK:
+        if page_id == "parboende":
+            values = {"parboende": show_if_answer}
+        if page_id == "make.namn" and not show_if_answer:
+            continue
+        fill_page(at, FORM, values)
+        press_continue(at)
+    review = "\n".join(m.value for m in at.markdown)
+    assert review.count("Göran") == expected_pages
