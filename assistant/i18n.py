@@ -20,6 +20,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from assistant.model import Text
+from assistant.settings import settings
 from assistant.validators import Message
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
@@ -106,7 +107,7 @@ class Translator:
     def text(self, text: Text) -> str:
         if not text:
             return ""
-        return _translations(self.lang.code).pgettext(text.context, text.source)
+        return settings().fill(_translations(self.lang.code).pgettext(text.context, text.source))
 
     def message(self, message: Message) -> str:
         params = {k: self.date(v) if isinstance(v, date) else v for k, v in message.params.items()}

@@ -18,7 +18,8 @@ from assistant.yaml_lines import LineDict, line_of, read_yaml
 
 BLOCKS_DIR = "_blocks"
 
-FORM_KEYS = {"id", "title", "description", "authority", "form_version", "legal_reference", "intro",
+FORM_KEYS = {"id", "title", "description", "authority", "form_version", "legal_reference", "intro", "notice",
+             "summary_only",
              "pages", "pdf", "send_to", "next_steps", "attachments", "signatures", "name_fields", "id_field"}
 PAGE_KEYS = {"id", "title", "intro", "fields", "show_if"}
 USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "required"}
@@ -298,7 +299,8 @@ def load_form(path: Path) -> Form:
         raise FormError(Problem(file=path, message="a form file must be a YAML mapping.",
                                 fix="Start with id:, title:, pages: and pdf:."))
     _unknown_keys(ctx, data, FORM_KEYS, "the form")
-    for key in ("id", "title", "description", "authority", "pages", "pdf"):
+    summary_only = bool(data.get("summary_only", False))
+    for key in ("id", "title", "description", "authority", "pages") + (() if summary_only else ("pdf",)):
         if key not in data:
             ctx.problem(data, f"the form has no '{key}'.", f"Add {key}: (see docs/adding-a-form.md).")
     if "id" in data and data["id"] != form_id:
@@ -326,7 +328,13 @@ def load_form(path: Path) -> Form:
         ctx.problems.append(Problem(file=path, field=dup, message="two pages have this id.",
                                     fix="Give each page its own id."))
     _check_conditions(ctx, pages, fields)
-    pdf = _pdf(ctx, data.get("pdf"), fields)
+    if summary_only:
+        if "pdf" in data:
+            ctx.problem(data, "a summary_only form has no official PDF.", "Remove pdf:, or summary_only:.")
+        pdf: PdfMapping | None = PdfMapping(file=Path(), targets=(), computed={}, left_for_staff=(),
+                                            left_for_pen=(), not_printed=tuple(fields))
+    else:
+        pdf = _pdf(ctx, data.get("pdf"), fields)
     name_fields = tuple(data.get("name_fields") or ("sokande.fornamn", "sokande.efternamn"))
     id_field = str(data.get("id_field") or "sokande.personnummer")
     for fid in (*name_fields, id_field):
@@ -340,7 +348,8 @@ def load_form(path: Path) -> Form:
         id=form_id, title=ctx.text(data["title"], "title", data), description=ctx.text(data["description"], "description", data),
         authority=str(data["authority"]), form_version=str(data.get("form_version", "")),
         legal_reference=str(data.get("legal_reference", "")), pages=tuple(pages), pdf=pdf, source=path,
-        intro=ctx.text(data.get("intro"), "intro", data), send_to=ctx.text(data.get("send_to"), "send_to", data),
+        intro=ctx.text(data.get("intro"), "intro", data), notice=ctx.text(data.get("notice"), "notice", data),
+        summary_only=summary_only, send_to=ctx.text(data.get("send_to"), "send_to", data),
         next_steps=_items(ctx, data.get("next_steps"), "next_steps"),
         attachments=_items(ctx, data.get("attachments"), "attachments"),
         signatures=_items(ctx, data.get("signatures"), "signatures"),

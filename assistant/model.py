@@ -135,6 +135,8 @@ class Form:
     pdf: PdfMapping
     source: Path
     intro: Text = NO_TEXT
+    notice: Text = NO_TEXT          # shown before the first question, e.g. "call first" or "apply online"
+    summary_only: bool = False      # no official PDF: the wizard prints a summary to bring along
     send_to: Text = NO_TEXT
     next_steps: tuple[ListItem, ...] = ()
     attachments: tuple[ListItem, ...] = ()

@@ -8,7 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.loader import load_form
-from tests.walks import ALDREOMSORG_WALK, current_page_title, fill_page
+from tests.form_walks.aldreomsorg import PAGES as ALDREOMSORG_WALK
+from tests.walks import current_page_title, fill_page
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 FORM = load_form(Path(__file__).resolve().parent.parent / "forms" / "aldreomsorg" / "form.yaml")

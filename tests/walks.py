@@ -1,39 +1,36 @@
-"""Realistic answers for walking a form page by page, shared by the AppTest walks and the PDF tests.
-
-A walk is a list of (page id, answers on that page) in the order the wizard shows the pages.
+"""Driving the wizard in AppTest with a walk: a list of (page id, answers on that page) in the order
+the wizard shows the pages. Each form's walk lives in tests/form_walks/<form_id>.py.
 """
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
 from assistant.model import Form
-from tests.testdata import ASA_PNR, MAKE_PNR
 
-ALDREOMSORG_WALK: list[tuple[str, dict[str, Any]]] = [
-    ("insatser", {"insatser": ["hemtjanst_service", "sarskilt_boende"]}),
-    ("startdatum", {"startdatum": "2027-01-15"}),
-    ("sokande.namn", {"sokande.fornamn": "Åsa", "sokande.efternamn": "Öberg",
-                      "sokande.personnummer": ASA_PNR[:8] + " " + ASA_PNR[9:]}),
-    ("sokande.adress", {"sokande.adress": "Storgatan 12 B", "sokande.postnummer": "55315",
-                        "sokande.postort": "Jönköping"}),
-    ("sokande.kontakt", {"sokande.telefon": "070-123 45 67", "sokande.epost": "asa.oberg@example.se"}),
-    ("hushall", {"civilstand": "gift", "bor_ensam": False}),
-    ("parboende", {"parboende": True}),
-    ("make.namn", {"make.fornamn": "Göran", "make.efternamn": "Öberg", "make.personnummer": MAKE_PNR}),
-    ("boende", {"boendeform": "hyresratt", "vaning": "3", "hiss": True}),
-    ("hjalp_idag", {"har_hjalp": True, "hjalp_idag": "Hemtjänst två gånger i veckan. Dottern handlar."}),
-    ("behov", {"behov": "Jag har svårt att gå i trappor och har fallit två gånger i år. Jag klarar inte dusch själv."}),
-    ("halsa", {"sjukdom": "Artros i knäna", "hjalpmedel": ["rollator"], "vardcentral": "Vårdcentralen Öxnehaga"}),
-    ("onskat_boende", {"onskat_boende": "Ekbacken"}),
-    ("foretradare.finns", {"foretradare.finns": False}),
-    ("kontaktperson.kontaktperson", {"kontaktperson.finns": True, "kontaktperson.namn": "Karin Öberg",
-                                     "kontaktperson.relation": "Dotter", "kontaktperson.telefon": "0701234568"}),
-    ("tolk.tolk", {"tolk.behovs": False}),
-    ("samtycke", {"samtycke": ["vardcentral", "hemtjanst"]}),
-    ("underskrift", {"forsakran": True}),
-]
+@dataclass(frozen=True)
+class FormWalk:
+    """A form's realistic walk and what its official PDF must show afterwards."""
+
+    form_id: str
+    walk: list[tuple[str, dict[str, Any]]]
+    expected_pdf: dict[str, str | bool]      # PDF field -> value read back (text) or ticked (True/False)
+    other_language: str                      # a second language the walk is also done in
+
+
+def all_walks() -> list[FormWalk]:
+    folder = Path(__file__).resolve().parent / "form_walks"
+    walks = []
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"tests.form_walks.{path.stem}")
+        walks.append(module.WALK)
+    return walks
 
 
 def walk_answers(walk: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:

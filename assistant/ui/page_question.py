@@ -53,6 +53,9 @@ def show(v: Visit, t: Translator, today: date) -> None:
     if page.intro:
         st.markdown(t.text(page.intro))
         widgets.swedish(page.intro.source, t, v.show_swedish)
+    if step == 1 and wiz.form.notice:
+        st.info(t.text(wiz.form.notice))
+        widgets.swedish(wiz.form.notice.source, t, v.show_swedish)
     answers = {**wiz.answers, **widgets.page_values(page)}
     shown = visible_fields(page, answers)
     if wiz.errors:

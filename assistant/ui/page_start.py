@@ -9,6 +9,7 @@ from assistant.flow import Wizard
 from assistant.i18n import Translator
 from assistant.loader import FormLibrary
 from assistant.model import Form
+from assistant.settings import settings
 from assistant.ui.fields import swedish
 from assistant.ui.session import Visit, forget_widgets
 
@@ -24,7 +25,8 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
     st.markdown(t("Vi fyller i blanketten tillsammans. Du svarar på en fråga i taget. "
                   "Sedan skriver vi ut blanketten och du skriver under med penna."))
     st.header(t("Välj blankett"), anchor=False)
-    for form in lib.forms.values():
+    offered = settings().offered_forms
+    for form in (lib.forms[form_id] for form_id in offered if form_id in lib.forms):
         with st.container(border=True, key=f"form-{form.id}"):
             st.subheader(t.text(form.title), anchor=False)
             swedish(form.title.source, t, v.show_swedish)
@@ -32,8 +34,11 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
             st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",
                       on_click=_start, args=(v, form, today),
                       help=t.text(form.title))
-    if lib.broken:
+    absent = [f for f in offered if f not in lib.forms and f not in lib.broken]
+    if lib.broken or absent:
         with st.expander(t("För personalen: blanketter som inte kan användas just nu")):
             for form_id, error in lib.broken.items():
                 st.markdown(f"**{form_id}**")
                 st.code(str(error), language=None)
+            for form_id in absent:
+                st.code(f"{settings().source}: {form_id}: " + t("blanketten finns inte i mappen forms/."), language=None)

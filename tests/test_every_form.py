@@ -1,0 +1,76 @@
+"""Every form in forms/ is walked end to end in the app, in Swedish and in one other language, and its
+official PDF is read back field by field (values with pypdf, printed text with pdftotext)."""
+from __future__ import annotations
+
+import subprocess
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from assistant.documents import build_documents
+from assistant.loader import load_form
+from tests.testdata import TODAY
+from tests.walks import all_walks, current_page_title, fill_page, walk_answers
+
+ROOT = Path(__file__).resolve().parent.parent
+WALKS = all_walks()
+
+
+def form_of(walk):
+    return load_form(ROOT / "forms" / walk.form_id / "form.yaml")
+
+
+def walk_in_app(walk, lang: str) -> AppTest:
+    form = form_of(walk)
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30).run()
+    if lang != "sv":
+        at.selectbox(key="ui:lang").set_value(lang).run()
+    at.button(key=f"start:{walk.form_id}").click().run()
+    for page_id, values in walk.walk:
+        assert not at.exception, [e.value for e in at.exception]
+        assert at.title[0].value, page_id
+        fill_page(at, form, values)
+        at.button(key="nav:next").click().run()
+        errors = [m.value for m in at.markdown if "bg-error-summary" in m.value]
+        assert not errors, (page_id, errors)
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize("walk", WALKS, ids=lambda w: w.form_id)
+def test_walk_in_swedish_reaches_the_review_page(walk):
+    at = walk_in_app(walk, "sv")
+    assert current_page_title(at) == "Kontrollera dina svar"
+
+
+@pytest.mark.parametrize("walk", WALKS, ids=lambda w: f"{w.form_id}-{w.other_language}")
+def test_walk_in_another_language_reaches_the_review_page(walk):
+    at = walk_in_app(walk, walk.other_language)
+    assert at.button(key="nav:create")
+
+
+def read_back(pdf: bytes) -> dict[str, object]:
+    return {name: f.get("/V") for name, f in (PdfReader(BytesIO(pdf)).get_fields() or {}).items()}
+
+
+def printed_text(pdf: bytes) -> str:
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    return " ".join(out.decode("utf-8").split())
+
+
+@pytest.mark.parametrize("walk", [w for w in WALKS if w.expected_pdf], ids=lambda w: w.form_id)
+def test_official_pdf_field_by_field(walk):
+    form = form_of(walk)
+    docs = build_documents(form, walk_answers(walk.walk), TODAY)
+    stored = read_back(docs.filled.fillable_pdf)
+    on_paper = printed_text(docs.filled.print_pdf)
+    for name, expected in walk.expected_pdf.items():
+        value = stored.get(name)
+        if isinstance(expected, bool):
+            assert (value not in (None, "/Off", "")) is expected, (name, value)
+        else:
+            assert str(value).lstrip("/") == expected, (name, value)
+            assert " ".join(expected.split()) in on_paper, (name, expected)
