@@ -59,7 +59,6 @@ class _Draw:
 
     node: FieldNode
     widget: pikepdf.Dictionary
-    page: int
     style: fonts.FieldStyle
     fitted: Fit
     extras: tuple[str, ...] | None
@@ -146,20 +145,19 @@ def _plan(doc: pikepdf.Pdf, nodes: dict[str, FieldNode], texts: dict[str, str],
         text = _shown(node, texts[name])
         max_len = node.get("/MaxLen")
         too_long = max_len is not None and len(text) > int(max_len)
-        visible = [(w, p) for w, p in zip(node.widgets, node.pages) if not is_hidden(w)]
-        planned = [(w, p, _style(doc, node, w)) for w, p in visible]
-        fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR) for w, _, s in planned]
+        planned = [(w, _style(doc, node, w)) for w in node.widgets if not is_hidden(w)]
+        fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR) for w, s in planned]
         if too_long or any(f is None for f, _ in fits):
             number = len(continued) + 1
             tooltip = node.obj.get("/TU")
             continued.append(Continued(name, labels.get(name) or (str(tooltip) if tooltip else name),
                                        texts[name], number))
             text = f"Se bilaga {number}"
-            fits = [_fit_widget(node, w, s, text, 1.0) for w, _, s in planned]
+            fits = [_fit_widget(node, w, s, text, 1.0) for w, s in planned]
         comb = int(max_len) if node.flags & COMB and max_len is not None else None
-        for (w, p, s), (fitted, extras) in zip(planned, fits):
+        for (w, s), (fitted, extras) in zip(planned, fits):
             if fitted is not None:
-                draws.append(_Draw(node, w, p, s, fitted, extras, comb if len(text) <= (comb or 0) else None))
+                draws.append(_Draw(node, w, s, fitted, extras, comb if len(text) <= (comb or 0) else None))
     return draws, continued
 
 
@@ -211,40 +209,25 @@ def _draw_fast(doc: pikepdf.Pdf, draw: _Draw, cache: dict) -> None:
 
 
 def _overlay_box(doc: pikepdf.Pdf, draw: _Draw) -> overlay.Box:
-    mx0, _, _, my1 = _mediabox(doc.pages[draw.page])
     x1, y1, x2, y2 = rect(draw.widget)
-    return overlay.Box(draw.page, x1 - mx0, my1 - y2, x2 - x1, y2 - y1, draw.fitted,
-                       overlay.css_color(draw.style.color),
+    return overlay.Box(x2 - x1, y2 - y1, draw.fitted, overlay.css_color(draw.style.color),
                        {1: "center", 2: "end"}.get(_quadding(doc, draw.node), "start"),
                        draw.node.kind == "text" and bool(draw.node.flags & MULTILINE), draw.comb)
 
 
-def _mediabox(page: pikepdf.Page) -> tuple[float, float, float, float]:
-    x1, y1, x2, y2 = (float(v) for v in page.mediabox)
-    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
-
-
 def _draw_slow(doc: pikepdf.Pdf, slow: list[_Draw], continued: list[Continued], bilaga: BilagaInfo) -> None:
     """Render slow-path values and bilaga pages in one WeasyPrint run and wire them in."""
-    pages = sorted({d.page for d in slow})
-    sizes = {}
-    for index in pages:
-        x1, y1, x2, y2 = _mediabox(doc.pages[index])
-        sizes[index] = (x2 - x1, y2 - y1)
     entries = [overlay.BilagaEntry(c.number, c.label, c.text) for c in continued]
-    html = overlay.overlay_html(sizes, [_overlay_box(doc, d) for d in slow], entries,
+    html = overlay.overlay_html([_overlay_box(doc, d) for d in slow], entries,
                                 (bilaga.form_title, bilaga.person_name, bilaga.personnummer))
     rendered = pikepdf.open(BytesIO(overlay.render(html)))
-    xobjects = {index: doc.copy_foreign(rendered.pages[i].as_form_xobject()) for i, index in enumerate(pages)}
-    for d in slow:
-        mx0, my0, _, _ = _mediabox(doc.pages[d.page])
+    for d, page in zip(slow, rendered.pages):
         x1, y1, x2, y2 = rect(d.widget)
-        content = (frame(d.widget, x2 - x1, y2 - y1)
-                   + f" q 1 0 0 1 {mx0 - x1:.3f} {my0 - y1:.3f} cm /Ov Do Q")
-        _xobject(doc, d.widget, content, pikepdf.Dictionary(XObject=pikepdf.Dictionary(Ov=xobjects[d.page])))
-    if continued:
-        for page in rendered.pages[len(pages):]:
-            doc.pages.append(page)
+        xobject = doc.copy_foreign(page.as_form_xobject())
+        content = frame(d.widget, x2 - x1, y2 - y1) + " q /Ov Do Q"
+        _xobject(doc, d.widget, content, pikepdf.Dictionary(XObject=pikepdf.Dictionary(Ov=xobject)))
+    for page in rendered.pages[len(slow):]:
+        doc.pages.append(page)
 
 
 def _save(doc: pikepdf.Pdf) -> bytes:

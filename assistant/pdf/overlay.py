@@ -1,10 +1,10 @@
 """The slow path and the bilaga: one WeasyPrint document that draws what standard fonts cannot.
 
-Values in scripts the standard fonts lack (Vietnamese, Cyrillic, Arabic, Ethiopic ...) are laid out as
-absolutely positioned boxes on a page the size of the form page; WeasyPrint shapes Arabic, orders
-right-to-left text and falls back glyph by glyph through the font chain. Each such widget's appearance
-then shows its rectangle of that page, so the fillable copy and the flattened print look the same in
-every viewer. Continuation pages (Bilaga) are rendered in the same document: one layout per fill.
+Each value in a script the standard fonts lack (Vietnamese, Cyrillic, Arabic, Ethiopic ...) is laid
+out on its own page the size of its widget; WeasyPrint shapes Arabic, orders right-to-left text and
+falls back glyph by glyph through the font chain. That page becomes the widget's appearance, so the
+fillable copy and the flattened print look the same in every viewer, and text extraction sees each
+value once. Continuation pages (Bilaga) are rendered in the same document: one layout per fill.
 """
 from __future__ import annotations
 
@@ -18,11 +18,8 @@ FONT_CHAIN = '"DejaVu Sans", "Noto Sans Arabic", "Noto Sans Ethiopic", sans-seri
 
 @dataclass(frozen=True)
 class Box:
-    """One value to draw at a widget: position in pt from the page's top-left, and its style."""
+    """One value to draw in a widget of (width, height) pt, and its style."""
 
-    page: int              # 0-based form page
-    left: float
-    top: float
     width: float
     height: float
     fitted: Fit
@@ -51,7 +48,7 @@ def css_color(pdf_color: str) -> str:
 
 
 def _box_html(box: Box) -> str:
-    style = (f"left:{box.left:.2f}pt;top:{box.top:.2f}pt;width:{box.width:.2f}pt;height:{box.height:.2f}pt;"
+    style = (f"width:{box.width:.2f}pt;height:{box.height:.2f}pt;"
              f"font-size:{box.fitted.size:.2f}pt;color:{box.color}")
     if box.comb:
         cells = "".join(f"<span>{escape(c)}</span>" for c in box.fitted.lines[0])
@@ -62,16 +59,15 @@ def _box_html(box: Box) -> str:
     return f'<div class="v {kind}" style="{style};text-align:{box.align};justify-content:{justify}" dir="auto">{text}</div>'
 
 
-def overlay_html(pages: dict[int, tuple[float, float]], boxes: list[Box], entries: list[BilagaEntry],
-                 head: tuple[str, str, str]) -> str:
-    """HTML with one page per form page in `pages` (index -> (w, h) pt), then the bilaga pages."""
+def overlay_html(boxes: list[Box], entries: list[BilagaEntry], head: tuple[str, str, str]) -> str:
+    """HTML with one page per box, then the bilaga pages."""
     parts = [f"""<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><style>
 @page bilaga {{ size: A4; margin: 20mm 20mm 18mm;
   @bottom-right {{ content: "Bilaga – " string(who); font: 8pt {FONT_CHAIN}; }} }}
 .bilaga .foot {{ string-set: who content(text); height: 0; overflow: hidden; margin: 0; }}
 html {{ font-family: {FONT_CHAIN}; }} body {{ margin: 0; }}
 .form {{ position: relative; overflow: hidden; break-after: page; }}
-.v {{ position: absolute; box-sizing: border-box; padding: 0 {PADDING}pt; line-height: {LEADING};
+.v {{ position: absolute; left: 0; top: 0; box-sizing: border-box; padding: 0 {PADDING}pt; line-height: {LEADING};
   unicode-bidi: plaintext; overflow: hidden; }}
 .single {{ white-space: pre; display: flex; align-items: center; }}
 .multi {{ white-space: pre-wrap; padding-top: {PADDING}pt; }}
@@ -81,12 +77,12 @@ html {{ font-family: {FONT_CHAIN}; }} body {{ margin: 0; }}
 .bilaga h2 {{ font-size: 10.5pt; margin: 5mm 0 1mm; }}
 .bilaga p.text {{ white-space: pre-wrap; margin: 0; unicode-bidi: plaintext; }}
 </style>"""]
-    for index, (w, h) in pages.items():
-        parts.append(f"<style>@page p{index} {{ size: {w:.2f}pt {h:.2f}pt; margin: 0 }}</style>")
+    for i, box in enumerate(boxes):
+        parts.append(f"<style>@page w{i} {{ size: {box.width:.2f}pt {box.height:.2f}pt; margin: 0 }}</style>")
     parts.append("</head><body>")
-    for index, (w, h) in pages.items():
-        inner = "".join(_box_html(b) for b in boxes if b.page == index)
-        parts.append(f'<div class="form" style="page:p{index};width:{w:.2f}pt;height:{h:.2f}pt">{inner}</div>')
+    for i, box in enumerate(boxes):
+        parts.append(f'<div class="form" style="page:w{i};width:{box.width:.2f}pt;height:{box.height:.2f}pt">'
+                     f'{_box_html(box)}</div>')
     if entries:
         title, name, pnr = (escape(x) for x in head)
         parts.append(f'<div class="bilaga"><h1>Bilaga till {title}</h1>'
