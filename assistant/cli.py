@@ -1,0 +1,258 @@
+"""python -m assistant: inspect, import, fill and check forms from the command line.
+
+Exit codes: 0 done, 1 the input has problems (each printed as one "file[:line]: message" line),
+2 wrong usage, 3 an internal error (reported without details). Never prints a traceback or a field value it was not asked to print.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from assistant.errors import FormError, Problem
+from assistant.pdf.fill import BilagaInfo, fill_pdf
+from assistant.pdf.inspect import PdfField, read_fields
+
+FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
+EPILOG = "Exit codes: 0 done; 1 problems in the input (one line each); 2 wrong usage; 3 internal error."
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    fields = read_fields(args.pdf.read_bytes(), source=str(args.pdf))
+    if args.json:
+        print(json.dumps([asdict(f) for f in fields.values()], ensure_ascii=False, indent=1))
+        return 0
+    for f in fields.values():
+        extra = [f"states={','.join(f.on_states)}"] if f.on_states else []
+        extra += [f"options={','.join(e if e == d else f'{e}={d}' for e, d in f.options)}"] if f.options else []
+        extra += [f"maxlen={f.max_len}"] if f.max_len else []
+        extra += [flag for flag in ("multiline", "comb", "read_only", "hidden") if getattr(f, flag)]
+        where = " ".join(f"p{p}@{','.join(f'{v:.0f}' for v in r)}" for p, r in zip(f.pages, f.rects))
+        tip = f'  "{f.tooltip}"' if f.tooltip else ""
+        print(f"{f.name}\t{f.kind}\t{where}\t{' '.join(extra)}{tip}")
+    return 0
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"_+", "_", re.sub(r"[^a-z0-9]+", "_", name.lower())).strip("_") or "falt"
+
+
+def _label(f: PdfField) -> str:
+    if f.tooltip and f.tooltip.strip() and f.tooltip != f.name:
+        return f.tooltip.strip()
+    words = re.sub(r"([a-zåäö])([A-ZÅÄÖ])", r"\1 \2", f.name.split(".")[-1]).replace("_", " ")
+    return words.strip().capitalize()
+
+
+def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str, per_page: int = 6) -> dict:
+    """A form.yaml draft in the loader's schema: every field mapped, pages follow the PDF top to bottom."""
+    pages, targets = [], {}
+    used: set[str] = set()
+    printable = [f for f in fields.values() if not f.hidden and not f.read_only and f.kind not in ("signature", "button")]
+    pen = [f.name for f in fields.values() if f.kind == "signature"]
+    printable.sort(key=lambda f: (f.pages[0], -round(f.rects[0][3] / 6), f.rects[0][0]))  # reading order
+    chunk: list[dict] = []
+    for f in printable:
+        fid = _slug(f.name)
+        while fid in used:
+            fid += "_2"
+        used.add(fid)
+        entry: dict = {"id": fid, "label": _label(f)}
+        if f.kind == "text":
+            entry["type"] = "multiline" if f.multiline else "text"
+            if f.max_len:
+                entry["max_length"] = f.max_len
+            targets[fid] = f.name
+        elif f.kind == "checkbox":
+            entry["type"] = "yesno"
+            targets[fid] = {"checkboxes": {True: f.name}} if f.on_states[:1] else f.name
+        else:  # radio, combo, list
+            entry["type"] = "choice"
+            opts = f.options or tuple((s, s) for s in f.on_states)
+            entry["options"] = [{"value": _slug(e), "label": d} for e, d in opts]
+            targets[fid] = {"to": f.name, "states": {_slug(e): e for e, _ in opts}}
+        chunk.append(entry)
+        if len(chunk) == per_page:
+            pages.append(chunk)
+            chunk = []
+    if chunk:
+        pages.append(chunk)
+    ids = [e["id"] for chunk in pages for e in chunk]
+
+    def guess(*needles: str) -> str | None:
+        return next((i for i in ids if any(n in i for n in needles)), None)
+
+    who = {"name_fields": [guess("fornamn", "first"), guess("efternamn", "last")],
+           "id_field": guess("personnummer", "pnr")}
+    return {
+        "id": form_id,
+        "title": "TODO: blankettens titel",
+        "description": "TODO: en mening om vad blanketten är till för",
+        "authority": "TODO: myndighet eller kommun",
+        "form_version": "TODO: blankettnummer och version",
+        "legal_reference": "TODO",
+        "pages": [{"id": f"sida_{i + 1}", "title": f"TODO: rubrik för sida {i + 1}", "fields": chunk}
+                  for i, chunk in enumerate(pages)],
+        **{k: v for k, v in who.items() if v and (isinstance(v, str) or None not in v)},
+        "pdf": {"file": pdf_file, "fields": targets, "left_blank": {"pen": pen, "staff": []}},
+    }
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    import yaml
+
+    fields = read_fields(args.pdf.read_bytes(), source=str(args.pdf))
+    folder = args.forms_dir / args.form_id
+    out = folder / "form.yaml"
+    if out.exists() and not args.force:
+        raise FormError(Problem(out, "already exists.", "Use --force to overwrite it, or choose another --form-id."))
+    folder.mkdir(parents=True, exist_ok=True)
+    target_pdf = folder / args.pdf.name
+    if target_pdf.resolve() != args.pdf.resolve():
+        target_pdf.write_bytes(args.pdf.read_bytes())
+    draft = draft_form(fields, args.form_id, args.pdf.name)
+    header = (f"# Drafted by `python -m assistant import` from {args.pdf.name}: {len(fields)} PDF fields.\n"
+              "# Edit titles, labels, types and pages, then run `python -m assistant check`.\n")
+    out.write_text(header + yaml.safe_dump(draft, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
+    print(f"wrote {out} ({len(draft['pages'])} pages, {len(fields)} fields)")
+    return 0
+
+
+def _form_values(form_id: str, answers: dict, forms_dir: Path) -> tuple[bytes, dict, BilagaInfo, str]:
+    """Answers by field id -> the form's PDF, its values by PDF name and the bilaga head."""
+    from assistant.loader import load_form
+    from assistant.pdf_values import pdf_labels, pdf_values
+    from assistant.validators import Invalid, clean
+
+    form = load_form(forms_dir / form_id / "form.yaml")
+    today = date.today()
+    cleaned, problems = {}, []
+    for f in form.fields:
+        try:
+            cleaned[f.id] = clean(f, answers.get(f.id), today)
+        except Invalid as e:
+            if f.id in answers:
+                problems.append(Problem(form_id, str(e), field=f.id))
+    if problems:
+        raise FormError(problems)
+    first, last = (cleaned.get(n) or "" for n in form.name_fields)
+    pnr = cleaned.get(form.id_field)
+    bilaga = BilagaInfo(form.title.source, f"{first} {last}".strip(), str(pnr or ""), pdf_labels(form))
+    pdf_path = form.pdf.file if form.pdf.file.is_absolute() else form.source.parent / form.pdf.file
+    return pdf_path.read_bytes(), pdf_values(form, cleaned, today), bilaga, str(pdf_path)
+
+
+def cmd_fill(args: argparse.Namespace) -> int:
+    try:
+        answers = json.loads(args.answers.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise FormError(Problem(args.answers, f"cannot read the answers: {e}.", "Give a JSON object.")) from None
+    if args.form.endswith(".pdf"):
+        path = Path(args.form)
+        pdf, values, source = path.read_bytes(), answers, str(path)
+        bilaga = BilagaInfo(path.stem, str(answers.get("__name__", "")), str(answers.get("__personnummer__", "")), {})
+        values = {k: v for k, v in answers.items() if not k.startswith("__")}
+    else:
+        pdf, values, bilaga, source = _form_values(args.form, answers, args.forms_dir)
+    result = fill_pdf(pdf, values, bilaga=bilaga, source=source)
+    args.out.write_bytes(result.print_pdf)
+    if args.fillable:
+        args.fillable.write_bytes(result.fillable_pdf)
+    for c in result.continued:
+        print(f"Bilaga {c.number}: {c.label} ({c.field_name}) did not fit and is printed on the bilaga.")
+    print(f"wrote {args.out}" + (f" and {args.fillable}" if args.fillable else ""))
+    return 0
+
+
+def mapping_problems(form_yaml: Path) -> list[Problem]:
+    """The form's PDF mapping against the PDF itself: every named field and state must exist."""
+    from assistant.loader import load_form
+
+    form = load_form(form_yaml)
+    pdf_path = form.pdf.file if form.pdf.file.is_absolute() else form_yaml.parent / form.pdf.file
+    fields = read_fields(pdf_path.read_bytes(), source=str(pdf_path))
+    problems = []
+    for t in form.pdf.targets:
+        for name in t.pdf_names():
+            if name not in fields:
+                problems.append(Problem(form_yaml, f"PDF field '{name}' does not exist in {pdf_path.name}.",
+                                        "See: python -m assistant inspect " + str(pdf_path), t.line, t.field_id))
+        if t.to in fields:
+            for state in t.states.values():
+                if state not in fields[t.to].on_states:
+                    problems.append(Problem(form_yaml, f"'{t.to}' has no state '{state}'.",
+                                            f"Use one of: {', '.join(fields[t.to].on_states)}.", t.line, t.field_id))
+    blank = set(form.pdf.left_for_staff) | set(form.pdf.left_for_pen)
+    for name in sorted(blank | set(form.pdf.computed)):
+        if name not in fields:
+            problems.append(Problem(form_yaml, f"PDF field '{name}' does not exist in {pdf_path.name}.",
+                                    line=form.pdf.line))
+    return problems
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    problems: list[Problem] = []
+    folders = sorted(p for p in args.forms_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    try:
+        from assistant.check import check_forms  # the lead's full check (schema, translations)
+    except ImportError:
+        check_forms = None
+    if check_forms:
+        problems += check_forms(args.forms_dir)
+    for folder in folders:
+        try:
+            problems += mapping_problems(folder / "form.yaml")
+        except FormError as e:
+            if not check_forms:
+                problems += e.problems
+    for p in problems:
+        print(p)
+    print(f"{len(folders)} forms checked, {len(problems)} problems.", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m assistant", description="Blankettguiden for administrators.",
+                                epilog=EPILOG)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--forms-dir", type=Path, default=FORMS_DIR, help="default: the forms/ folder")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("inspect", parents=[common], help="list a PDF's fields", epilog=EPILOG)
+    s.add_argument("pdf", type=Path)
+    s.add_argument("--json", action="store_true", help="machine-readable output")
+    s.set_defaults(run=cmd_inspect)
+    s = sub.add_parser("import", parents=[common], help="draft forms/ID/form.yaml from a fillable PDF", epilog=EPILOG)
+    s.add_argument("pdf", type=Path)
+    s.add_argument("--form-id", required=True)
+    s.add_argument("--force", action="store_true", help="overwrite an existing form.yaml")
+    s.set_defaults(run=cmd_import)
+    s = sub.add_parser("fill", parents=[common], help="fill a form (FORM_ID) or a raw PDF (FORM.pdf)", epilog=EPILOG)
+    s.add_argument("form", help="a form id from forms/, or a PDF file")
+    s.add_argument("--answers", type=Path, required=True,
+                   help="JSON: answers by field id (FORM_ID), or values by PDF field name (FORM.pdf)")
+    s.add_argument("--out", type=Path, required=True, help="the print version (flattened)")
+    s.add_argument("--fillable", type=Path, help="also write the fillable copy")
+    s.set_defaults(run=cmd_fill)
+    s = sub.add_parser("check", parents=[common], help="validate every form in forms/", epilog=EPILOG)
+    s.set_defaults(run=cmd_check)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except FormError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"{e.filename}: {e.strerror}.", file=sys.stderr)
+        return 1
+    except Exception as e:  # one line, and no message: it could quote a visitor's answer
+        print(f"internal error ({type(e).__name__}). Please report it with the command you ran.", file=sys.stderr)
+        return 3
