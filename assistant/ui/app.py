@@ -48,7 +48,8 @@ def _toolbar(t: Translator) -> None:
     st.session_state.setdefault("ui:lang", v.lang)
     st.session_state.setdefault("ui:large", v.large_text)
     st.session_state.setdefault("ui:sv", v.show_swedish)
-    label = "Språk / Language" if t.lang.code in ("sv", "en") else f"{t('Språk')} / Språk / Language"
+    own = t("Språk")
+    label = "Språk / Language" if t.lang.code in ("sv", "en") else own + " / Språk / Language"
     left, middle, right = st.columns([3, 2, 2], vertical_alignment="bottom")
     with left:
         st.selectbox(label, codes, key="ui:lang",

@@ -63,8 +63,9 @@ def render(field: Field, stored: Any, t: Translator, error: str | None, show_swe
     help_text = t.text(field.help)
     with st.container(key=f"field-{field.id.replace('.', '-')}"):
         if error:
-            st.markdown(f'<p class="bg-field-error" role="alert"><span class="bg-visually-hidden">'
-                        f'{escape(t("Fel"))}: </span>{escape(error)}</p>', unsafe_allow_html=True)
+            prefix = escape(t("Fel"))
+            st.markdown(f'<p class="bg-field-error"><span class="bg-visually-hidden">{prefix}: </span>'
+                        f'{escape(error)}</p>', unsafe_allow_html=True)
         common: dict[str, Any] = {"key": key(field)}
         if field.type in TEXT_TYPES:
             st.text_input(label, **common, help=None, max_chars=None,

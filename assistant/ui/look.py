@@ -15,6 +15,8 @@ BASE_CSS = """
 :root { --bg-focus: #ffbf47; --bg-error: #b00020; }
 html, body, [data-testid="stApp"] { color: #0b0c0c; }
 [data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] li { color: #0b0c0c; }
+[data-testid="stMain"] button p, [data-testid="stMain"] button { color: inherit; }
+[data-testid="stMain"] button[kind="primary"], [data-testid="stMain"] button[kind="primary"] p { color: #ffffff !important; }
 *:focus-visible, button:focus, input:focus, textarea:focus, [role="radio"]:focus-within, label:focus-within {
   outline: 3px solid var(--bg-focus) !important; outline-offset: 2px; box-shadow: 0 0 0 5px #0b0c0c !important;
 }

@@ -6,7 +6,7 @@ from html import escape
 
 import streamlit as st
 
-from assistant.flow import visible_fields
+from assistant.flow import Wizard, visible_fields
 from assistant.i18n import Translator
 from assistant.ui import fields as widgets
 from assistant.ui.look import focus
@@ -31,29 +31,34 @@ def _back() -> None:
     v.wizard = previous
 
 
+def step_header(wiz: Wizard, t: Translator) -> None:
+    """'Steg X av Y' and a progress bar (mirrored by CSS in right-to-left languages)."""
+    step, total = wiz.progress()
+    label = t("Steg %(step)s av %(total)s", step=step, total=total)
+    st.markdown(f'<p class="bg-step">{escape(label)}</p>', unsafe_allow_html=True)
+    st.progress(step / total)
+
+
 def error_summary(items: list[tuple[str, str, str]], t: Translator) -> None:
     """GOV.UK-style summary: a heading and one link per problem, each to its field's input."""
     links = "".join(f'<li><a href="#{escape(anchor)}" data-target="{escape(anchor)}">'
                     f'{escape(label)}: {escape(msg)}</a></li>' for anchor, label, msg in items)
+    heading = escape(t("Något behöver rättas"))
     st.markdown(f'<div class="bg-error-summary" role="alert" tabindex="-1" id="bg-error-summary">'
-                f'<h2>{escape(t("Något behöver rättas"))}</h2><ul>{links}</ul></div>',
-                unsafe_allow_html=True)
+                f'<h2>{heading}</h2><ul>{links}</ul></div>', unsafe_allow_html=True)
 
 
 def show(v: Visit, t: Translator, today: date) -> None:
     wiz = v.wizard
     assert wiz is not None
     page = wiz.current()
-    step, total = wiz.progress()
-    st.markdown(f'<p class="bg-step">{escape(t("Steg %(step)s av %(total)s", step=step, total=total))}</p>',
-                unsafe_allow_html=True)
-    st.progress(step / total)
+    step_header(wiz, t)
     st.title(t.text(page.title), anchor=False)
     widgets.swedish(page.title.source, t, v.show_swedish)
     if page.intro:
         st.markdown(t.text(page.intro))
         widgets.swedish(page.intro.source, t, v.show_swedish)
-    if step == 1 and wiz.form.notice:
+    if wiz.progress()[0] == 1 and wiz.form.notice:
         st.info(t.text(wiz.form.notice))
         widgets.swedish(wiz.form.notice.source, t, v.show_swedish)
     answers = {**wiz.answers, **widgets.page_values(page)}

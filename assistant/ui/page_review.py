@@ -10,6 +10,7 @@ from assistant.documents import build_documents
 from assistant.i18n import Translator
 from assistant.summary import review_groups
 from assistant.ui.fields import swedish
+from assistant.ui.page_question import step_header
 from assistant.ui.session import Visit, forget_widgets, visit
 
 
@@ -39,10 +40,7 @@ def _value(text: str, ltr: bool) -> str:
 def show(v: Visit, t: Translator, today: date) -> None:
     wiz = v.wizard
     assert wiz is not None
-    step, total = wiz.progress()
-    st.markdown(f'<p class="bg-step">{escape(t("Steg %(step)s av %(total)s", step=step, total=total))}</p>',
-                unsafe_allow_html=True)
-    st.progress(1.0)
+    step_header(wiz, t)
     st.title(t("Kontrollera dina svar"), anchor=False)
     swedish("Kontrollera dina svar", t, v.show_swedish)
     st.markdown(t("Läs igenom svaren. Du kan ändra allt innan vi skapar blanketten."))

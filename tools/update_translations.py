@@ -1,0 +1,60 @@
+"""Collect every UI and form string into translations/messages.pot and update each language's catalog.
+
+    .venv/bin/python tools/update_translations.py
+
+New strings arrive empty, changed ones fuzzy; translators then work in Poedit or Weblate
+(docs/translating.md). Catalog headers say the translation needs a certified translator's review.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE, TRANSLATIONS_DIR, catalog_path  # noqa: E402
+
+POT = TRANSLATIONS_DIR / "messages.pot"
+REVIEW_NOTE = ("Machine-assisted translation for Blankettguiden. It MUST be reviewed by a certified "
+               "translator (auktoriserad translator) before official use.")
+
+
+def extract() -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
+                    "-k", "t", "-k", "N_", "--sort-by-file", "--project=Blankettguiden",
+                    "--copyright-holder=Blankettguiden contributors", "-o", str(POT), "."],
+                   cwd=ROOT, check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def update(template: Catalog, code: str, locale: str) -> None:
+    path = catalog_path(code)
+    if path.is_file():
+        with path.open("rb") as fh:
+            catalog = read_po(fh, locale=locale)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        catalog = Catalog(locale=locale, project="Blankettguiden")
+    catalog.update(template, no_fuzzy_matching=False)
+    catalog.header_comment = f"# {code}: Blankettguiden.\n# {REVIEW_NOTE}"
+    with path.open("wb") as fh:
+        write_po(fh, catalog, width=100, sort_by_file=True, ignore_obsolete=True)
+
+
+def main() -> None:
+    extract()
+    with POT.open("rb") as fh:
+        template = read_po(fh)
+    for lang in LANGUAGES:
+        if lang.code != SOURCE_LANGUAGE:
+            update(template, lang.code, lang.locale)
+    print(f"{len(template)} strings in {POT.relative_to(ROOT)}; {len(LANGUAGES) - 1} catalogs updated.")
+
+
+if __name__ == "__main__":
+    main()
