@@ -168,50 +168,14 @@ def cmd_fill(args: argparse.Namespace) -> int:
     return 0
 
 
-def mapping_problems(form_yaml: Path) -> list[Problem]:
-    """The form's PDF mapping against the PDF itself: every named field and state must exist."""
-    from assistant.loader import load_form
-
-    form = load_form(form_yaml)
-    pdf_path = form.pdf.file if form.pdf.file.is_absolute() else form_yaml.parent / form.pdf.file
-    fields = read_fields(pdf_path.read_bytes(), source=str(pdf_path))
-    problems = []
-    for t in form.pdf.targets:
-        for name in t.pdf_names():
-            if name not in fields:
-                problems.append(Problem(form_yaml, f"PDF field '{name}' does not exist in {pdf_path.name}.",
-                                        "See: python -m assistant inspect " + str(pdf_path), t.line, t.field_id))
-        if t.to in fields:
-            for state in t.states.values():
-                if state not in fields[t.to].on_states:
-                    problems.append(Problem(form_yaml, f"'{t.to}' has no state '{state}'.",
-                                            f"Use one of: {', '.join(fields[t.to].on_states)}.", t.line, t.field_id))
-    blank = set(form.pdf.left_for_staff) | set(form.pdf.left_for_pen)
-    for name in sorted(blank | set(form.pdf.computed)):
-        if name not in fields:
-            problems.append(Problem(form_yaml, f"PDF field '{name}' does not exist in {pdf_path.name}.",
-                                    line=form.pdf.line))
-    return problems
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    problems: list[Problem] = []
-    folders = sorted(p for p in args.forms_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
-    try:
-        from assistant.check import check_forms  # the lead's full check (schema, translations)
-    except ImportError:
-        check_forms = None
-    if check_forms:
-        problems += check_forms(args.forms_dir)
-    for folder in folders:
-        try:
-            problems += mapping_problems(folder / "form.yaml")
-        except FormError as e:
-            if not check_forms:
-                problems += e.problems
+    from assistant.check import check_forms  # schema, PDF mapping, placeholders, translations
+
+    problems = check_forms(args.forms_dir)
     for p in problems:
         print(p)
-    print(f"{len(folders)} forms checked, {len(problems)} problems.", file=sys.stderr)
+    count = sum(1 for p in args.forms_dir.iterdir() if (p / "form.yaml").exists() and not p.name.startswith("_"))
+    print(f"{count} forms checked, {len(problems)} problems.", file=sys.stderr)
     return 1 if problems else 0
 
 
