@@ -11,7 +11,7 @@ from assistant.loader import FormLibrary, load_library
 from assistant.ui import page_question, page_result, page_review, page_start
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
-from assistant.ui.session import erase_visit, forget_widgets, visit
+from assistant.ui.session import erase_visit, extend, forget_widgets, idle, mark_active, visit
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 
@@ -63,13 +63,32 @@ def _toolbar(t: Translator) -> None:
                   help=t("Tar bort allt du har skrivit. Nästa besökare ser ingenting."), use_container_width=True)
 
 
+@st.fragment(run_every=15)
+def _idle_watch() -> None:
+    """Warn in the last minute before an idle visit is erased, and let the visitor ask for more time."""
+    v = visit()
+    if v.wizard is None:
+        return
+    t = Translator.for_code(v.lang)
+    state = idle(v)
+    if state == "expired":
+        erase_visit()
+        st.rerun(scope="app")
+    elif state == "warn":
+        with st.container(key="idle-warning"):
+            st.warning(t("Är du kvar? Om en minut raderas allt du har skrivit, så att nästa besökare inte ser det."))
+            st.button(t("Jag behöver mer tid"), key="ui:more-time", on_click=extend, args=(v,), type="primary")
+
+
 def main() -> None:
     st.set_page_config(page_title="Blankettguiden", page_icon=None, layout="centered",
                        initial_sidebar_state="collapsed", menu_items={})
     v = visit()
+    mark_active(v)
     t = Translator.for_code(v.lang)
     apply_look(t.lang, v.large_text)
     _toolbar(t)
+    _idle_watch()
     lib = library()
     if v.documents is not None and v.wizard is not None:
         page_result.show(v, t, today())

@@ -1,6 +1,9 @@
-"""The visit: everything of one visitor, kept only in this Streamlit session's memory.
+"""The visit: everything of one visitor, in server memory only.
 
-This module is the only one that names st.session_state keys, so erasing a visit is one call.
+A visit lives in this Streamlit session and in a process-wide store under an unguessable token that
+is put in the URL (the token says nothing about the visitor), so a refresh or a dropped connection
+finds the half-filled form again. It expires after the idle limit and is dropped when the visitor
+ends the visit. This module is the only one that names st.session_state keys.
 """
 from __future__ import annotations
 
@@ -11,13 +14,17 @@ import streamlit as st
 
 from assistant.documents import Documents
 from assistant.flow import Wizard
+from assistant.settings import settings
+from assistant.visit_store import VisitStore, idle_state, new_token
 
 VISIT = "visit"
 WIDGET_PREFIX = "q:"
+TOKEN_PARAM = "besok"
 
 
 @dataclass
 class Visit:
+    token: str = field(default_factory=new_token)
     lang: str = "sv"
     large_text: bool = False
     show_swedish: bool = True
@@ -27,18 +34,54 @@ class Visit:
     started: float = field(default_factory=time.monotonic)
 
 
+STORE: VisitStore[Visit] = VisitStore(settings().idle_minutes * 60)
+
+
+def _new_visit(lang: str = "sv") -> Visit:
+    v = Visit(lang=lang)
+    STORE.put(v.token, v)
+    st.session_state[VISIT] = v
+    st.query_params[TOKEN_PARAM] = v.token
+    return v
+
+
 def visit() -> Visit:
-    if VISIT not in st.session_state:
-        st.session_state[VISIT] = Visit()
-    return st.session_state[VISIT]
+    """This session's visit; after a refresh, the one the URL's token names (if not expired)."""
+    if VISIT in st.session_state:
+        return st.session_state[VISIT]
+    token = st.query_params.get(TOKEN_PARAM)
+    restored = STORE.get(token) if token else None
+    if restored is None:
+        return _new_visit()
+    st.session_state[VISIT] = restored
+    return restored
+
+
+def mark_active(v: Visit) -> None:
+    """Called on every full run: the visitor did something."""
+    STORE.touch(v.token)
+    if st.query_params.get(TOKEN_PARAM) != v.token:
+        st.query_params[TOKEN_PARAM] = v.token
+
+
+def idle(v: Visit) -> str:
+    last = STORE.last_active(v.token)
+    return "expired" if last is None else idle_state(last, time.monotonic(), settings().idle_minutes * 60)
+
+
+def extend(v: Visit) -> None:
+    STORE.touch(v.token)
 
 
 def erase_visit(keep_language: bool = False) -> None:
-    """Forget everything of the visitor: answers, documents, widget values. Nothing else holds them."""
-    lang = visit().lang if keep_language else "sv"
+    """Forget everything of the visitor: answers, documents, widget values, the token."""
+    old = st.session_state.get(VISIT)
+    lang = old.lang if (old is not None and keep_language) else "sv"
+    if old is not None:
+        STORE.drop(old.token)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
-    st.session_state[VISIT] = Visit(lang=lang)
+    _new_visit(lang)
 
 
 def forget_widgets() -> None:

@@ -1,0 +1,74 @@
+"""Visits kept in server memory under an unguessable token, so a browser refresh or a dropped
+connection does not lose a half-filled form. Nothing is written to disk; a visit expires after the
+idle limit and is dropped at once when the visitor ends the visit.
+"""
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+WARN_BEFORE_SECONDS = 60
+
+
+def new_token() -> str:
+    """192 random bits, URL-safe: not guessable, and says nothing about the visitor."""
+    return secrets.token_urlsafe(24)
+
+
+def idle_state(last_active: float, now: float, limit_seconds: float) -> str:
+    """'active', 'warn' (the last minute: offer more time, WCAG 2.2.1) or 'expired'."""
+    idle = now - last_active
+    if idle >= limit_seconds:
+        return "expired"
+    if idle >= limit_seconds - min(WARN_BEFORE_SECONDS, limit_seconds / 2):
+        return "warn"
+    return "active"
+
+
+class VisitStore(Generic[V]):
+    def __init__(self, limit_seconds: float, clock: Callable[[], float] = time.monotonic):
+        self._limit = limit_seconds
+        self._clock = clock
+        self._visits: dict[str, tuple[V, float]] = {}
+        self._lock = threading.Lock()
+
+    def put(self, token: str, visit: V) -> None:
+        with self._lock:
+            self._sweep()
+            self._visits[token] = (visit, self._clock())
+
+    def get(self, token: str) -> V | None:
+        """The visit, if the token is known and not expired (an expired one is dropped here)."""
+        with self._lock:
+            self._sweep()
+            entry = self._visits.get(token)
+            return entry[0] if entry else None
+
+    def touch(self, token: str) -> None:
+        with self._lock:
+            if token in self._visits:
+                self._visits[token] = (self._visits[token][0], self._clock())
+
+    def last_active(self, token: str) -> float | None:
+        with self._lock:
+            entry = self._visits.get(token)
+            return entry[1] if entry else None
+
+    def drop(self, token: str) -> None:
+        with self._lock:
+            self._visits.pop(token, None)
+
+    def __len__(self) -> int:
+        with self._lock:
+            self._sweep()
+            return len(self._visits)
+
+    def _sweep(self) -> None:
+        now = self._clock()
+        for token in [t for t, (_, seen) in self._visits.items() if now - seen >= self._limit]:
+            del self._visits[token]

@@ -1,0 +1,61 @@
+"""A refresh (a new browser session with the same URL) finds the half-filled form; ending the visit
+erases it so the same URL finds nothing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from assistant.loader import load_form
+from tests.form_walks.aldreomsorg import PAGES
+from tests.walks import current_page_title, fill_page
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "streamlit_app.py")
+FORM = load_form(ROOT / "forms" / "aldreomsorg" / "form.yaml")
+
+
+def first_pages(n: int) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.button(key="start:aldreomsorg").click().run()
+    for _, values in PAGES[:n]:
+        fill_page(at, FORM, values)
+        at.button(key="nav:next").click().run()
+    return at
+
+
+def token_of(at: AppTest) -> str:
+    value = at.query_params["besok"]
+    return value[0] if isinstance(value, list) else value
+
+
+def reopen(token: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["besok"] = token
+    return at.run()
+
+
+def test_a_refresh_continues_where_the_visitor_was():
+    at = first_pages(3)
+    token = token_of(at)
+    page_title = current_page_title(at)
+    again = reopen(token)
+    assert current_page_title(again) == page_title
+    again.button(key="nav:back").click().run()
+    assert again.text_input(key="q:sokande.fornamn").value == "Åsa"
+
+
+def test_end_and_erase_forgets_the_visit_and_its_token():
+    at = first_pages(3)
+    token = token_of(at)
+    at.button(key="ui:erase").click().run()
+    assert current_page_title(at) == "Blankettguiden"
+    assert token_of(at) != token
+    again = reopen(token)
+    assert current_page_title(again) == "Blankettguiden"
+    assert "Åsa" not in " ".join(m.value for m in again.markdown)
+
+
+def test_an_unknown_token_starts_a_new_visit():
+    again = reopen("not-a-real-token")
+    assert current_page_title(again) == "Blankettguiden"
