@@ -12,8 +12,11 @@ from typing import Any
 
 from assistant.flow import validate_all
 from assistant.model import Form
-from assistant.pdf.fill import BilagaInfo, FilledPdf, fill_pdf
+from assistant.i18n import SOURCE_LANGUAGE, Translator
+from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf, plan_overflow
+from assistant.receipt import render_receipt
 from assistant.pdf_values import format_value, pdf_labels, pdf_values
+from assistant.validators import clean_text
 
 
 class IncompleteAnswers(ValueError):
@@ -30,26 +33,55 @@ def blank_pdf(form: Form) -> bytes:
     return _pdf_bytes(form.pdf.file, form.pdf.file.stat().st_mtime)
 
 
-def bilaga_info(form: Form, cleaned: Mapping[str, Any], today: date) -> BilagaInfo:
+ORIGINAL, ON_BILAGA = "~original", "~bilaga"
+
+
+def originals_for_bilaga(form: Form, answers: Mapping[str, Any], cleaned: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Free-text answers the visitor wrote in their own language and wants printed on the bilaga."""
+    return tuple(
+        (f"{f.label.source} – besökarens egen text", clean_text(str(answers[f.id + ORIGINAL]), multiline=True))
+        for f in form.fields
+        if f.free_text and f.id in cleaned and answers.get(f.id + ON_BILAGA) and str(answers.get(f.id + ORIGINAL) or "").strip())
+
+
+def bilaga_info(form: Form, answers: Mapping[str, Any], cleaned: Mapping[str, Any], today: date) -> BilagaInfo:
     first, last = (cleaned.get(f) or "" for f in form.name_fields)
     number = cleaned.get(form.id_field)
     return BilagaInfo(form_title=form.title.source, person_name=f"{first} {last}".strip(),
                       personnummer=format_value(number, "pnr12", today) if number else "",
-                      labels=pdf_labels(form))
+                      labels=pdf_labels(form), extra=originals_for_bilaga(form, answers, cleaned))
 
 
 @dataclass(frozen=True)
 class Documents:
-    filled: FilledPdf
-    values: dict[str, str | bool]
+    print_pdf: bytes                 # what goes on paper
+    fillable_pdf: bytes | None       # the official form with live fields (None for summary-only errands)
+    continued: tuple[Continued, ...]
 
 
-def build_documents(form: Form, answers: Mapping[str, Any], today: date) -> Documents:
-    """Fill the official PDF from the visitor's answers (only those on visible pages)."""
+def _cleaned(form: Form, answers: Mapping[str, Any], today: date) -> dict[str, Any]:
     cleaned, errors = validate_all(form, answers, today)
     if errors:
         raise IncompleteAnswers(", ".join(errors))
+    return cleaned
+
+
+def planned_bilaga(form: Form, answers: Mapping[str, Any], today: date) -> list[Continued]:
+    """Which answers will not fit their box and go to the bilaga: told to staff before printing."""
+    if form.summary_only:
+        return []
+    values = pdf_values(form, _cleaned(form, answers, today), today)
+    return plan_overflow(blank_pdf(form), values, labels=pdf_labels(form), source=str(form.pdf.file))
+
+
+def build_documents(form: Form, answers: Mapping[str, Any], today: date) -> Documents:
+    """Fill the official PDF from the visitor's answers (only those on visible pages). An errand
+    without a paper form gets a Swedish summary to bring along instead."""
+    cleaned = _cleaned(form, answers, today)
+    if form.summary_only:
+        summary = render_receipt(form, answers, Translator.for_code(SOURCE_LANGUAGE), today, summary=True)
+        return Documents(print_pdf=summary, fillable_pdf=None, continued=())
     values = pdf_values(form, cleaned, today)
-    filled = fill_pdf(blank_pdf(form), values, bilaga=bilaga_info(form, cleaned, today),
+    filled = fill_pdf(blank_pdf(form), values, bilaga=bilaga_info(form, answers, cleaned, today),
                       source=str(form.pdf.file))
-    return Documents(filled=filled, values=values)
+    return Documents(print_pdf=filled.print_pdf, fillable_pdf=filled.fillable_pdf, continued=filled.continued)

@@ -68,9 +68,9 @@ def test_official_pdf_field_by_field(walk):
     form = form_of(walk)
     answers = {**default_answers(form, TODAY), **walk_answers(walk.walk)}   # as the wizard starts
     docs = build_documents(form, answers, TODAY)
-    stored = read_back(docs.filled.fillable_pdf)
-    on_paper = printed_text(docs.filled.print_pdf)
-    kinds = {name: f.kind for name, f in read_fields(docs.filled.fillable_pdf).items()}
+    stored = read_back(docs.fillable_pdf)
+    on_paper = printed_text(docs.print_pdf)
+    kinds = {name: f.kind for name, f in read_fields(docs.fillable_pdf).items()}
     for name, expected in walk.expected_pdf.items():
         value = stored.get(name)
         if isinstance(expected, bool):

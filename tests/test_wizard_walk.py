@@ -39,7 +39,7 @@ def test_start_page_lists_the_forms_with_a_plain_description():
     assert at.title[0].value == "Blankettguiden"
     texts = [m.value for m in at.markdown]
     assert FORM.description.source in texts
-    assert [s.value for s in at.subheader] == [FORM.title.source]
+    assert FORM.title.source in [s.value for s in at.subheader]
 
 
 def test_continue_without_an_answer_shows_the_error_summary_and_stays():

@@ -34,6 +34,7 @@ class BilagaInfo:
     person_name: str
     personnummer: str
     labels: Mapping[str, str]  # PDF field name -> the question's Swedish label
+    extra: tuple[tuple[str, str], ...] = ()  # (heading, text) printed on the bilaga as well, e.g. an original text
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,8 @@ def _overlay_box(doc: pikepdf.Pdf, draw: _Draw) -> overlay.Box:
 def _draw_slow(doc: pikepdf.Pdf, slow: list[_Draw], continued: list[Continued], bilaga: BilagaInfo) -> None:
     """Render slow-path values and bilaga pages in one WeasyPrint run and wire them in."""
     entries = [overlay.BilagaEntry(c.number, c.label, c.text) for c in continued]
+    entries += [overlay.BilagaEntry(len(continued) + i, label, text)
+                for i, (label, text) in enumerate(bilaga.extra, start=1)]
     html = overlay.overlay_html([_overlay_box(doc, d) for d in slow], entries,
                                 (bilaga.form_title, bilaga.person_name, bilaga.personnummer))
     rendered = pikepdf.open(BytesIO(overlay.render(html)))
@@ -268,7 +271,7 @@ def fill_pdf(pdf: bytes, values: Mapping[str, FieldValue], *, bilaga: BilagaInfo
             if d.extras is not None:
                 _draw_fast(doc, d, cache)
         slow = [d for d in draws if d.extras is None]
-        if slow or continued:
+        if slow or continued or bilaga.extra:
             _draw_slow(doc, slow, continued, bilaga)
         acroform = doc.Root.AcroForm
         for key in ("/XFA", "/NeedAppearances"):

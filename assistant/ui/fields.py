@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.documents import ON_BILAGA, ORIGINAL
 from assistant.i18n import Translator
 from assistant.model import Field, Page
 from assistant.summary import NO, YES
@@ -47,8 +48,24 @@ def has_widget(field: Field) -> bool:
 
 
 def page_values(page: Page) -> dict[str, Any]:
-    """What the visitor has put in this page's widgets so far (only widgets that exist)."""
-    return {f.id: widget_value(f) for f in page.fields if has_widget(f)}
+    """What the visitor has put in this page's widgets so far (only widgets that exist), with the
+    visitor's own-language original of free-text answers."""
+    values = {f.id: widget_value(f) for f in page.fields if has_widget(f)}
+    for f in page.fields:
+        for suffix in (ORIGINAL, ON_BILAGA):
+            if f"{WIDGET_PREFIX}{f.id}{suffix}" in st.session_state:
+                values[f.id + suffix] = st.session_state[f"{WIDGET_PREFIX}{f.id}{suffix}"]
+    return values
+
+
+def _free_text(field: Field, answers: dict[str, Any], t: Translator) -> None:
+    """The visitor writes in their own language; the staff member writes the Swedish text for the form."""
+    original_key = f"{WIDGET_PREFIX}{field.id}{ORIGINAL}"
+    st.session_state.setdefault(original_key, answers.get(field.id + ORIGINAL) or "")
+    st.text_area(t("Skriv ditt svar på ditt eget språk"), key=original_key, height=140)
+    bilaga_key = f"{WIDGET_PREFIX}{field.id}{ON_BILAGA}"
+    st.session_state.setdefault(bilaga_key, bool(answers.get(field.id + ON_BILAGA)))
+    st.checkbox(t("Skriv också ut texten på mitt språk, på en bilaga"), key=bilaga_key)
 
 
 def swedish(text: str, t: Translator, show: bool) -> None:
@@ -57,9 +74,13 @@ def swedish(text: str, t: Translator, show: bool) -> None:
         st.markdown(f'<p class="bg-sv" lang="sv" dir="ltr">{escape(text)}</p>', unsafe_allow_html=True)
 
 
-def render(field: Field, stored: Any, t: Translator, error: str | None, show_swedish: bool) -> None:
-    _seed(field, stored)
+def render(field: Field, answers: dict[str, Any], t: Translator, error: str | None, show_swedish: bool) -> None:
+    _seed(field, answers.get(field.id))
     label = t.text(field.label)
+    free_text = field.free_text and not t.is_source
+    if free_text:
+        _free_text(field, answers, t)
+        label = t("Samma svar på svenska, för blanketten (personalen skriver)")
     help_text = t.text(field.help)
     with st.container(key=f"field-{field.id.replace('.', '-')}"):
         if error:

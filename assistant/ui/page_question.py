@@ -68,7 +68,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
                        for f in shown if f.id in wiz.errors], t)
     for f in shown:
         message = wiz.errors.get(f.id)
-        widgets.render(f, wiz.answers.get(f.id), t, t.message(message) if message else None, v.show_swedish)
+        widgets.render(f, wiz.answers, t, t.message(message) if message else None, v.show_swedish)
     notes = [f for f in shown if f.staff_note]
     back, forward = st.columns(2)
     with back:

@@ -15,7 +15,10 @@ from assistant.ui.session import Visit, erase_visit, visit
 
 
 def _back_to_review() -> None:
-    visit().documents = None
+    v = visit()
+    v.documents = None
+    v.receipt = None
+    v.previews = None
 
 
 def _print_button(pdf: bytes, t: Translator) -> None:
@@ -43,16 +46,22 @@ def show(v: Visit, t: Translator, today: date) -> None:
     form, answers = wiz.form, wiz.answers
     st.title(t("Blanketten är klar"), anchor=False)
     st.markdown(t("Skriv ut blanketten. Läs igenom den en gång till. Skriv sedan under med penna."))
-    if docs.filled.continued:
+    if docs.continued:
         st.warning(t("Några svar fick inte plats i rutorna. De står på en extra sida (bilaga) sist i blanketten:"))
-        _bullets([f"{c.label} (" + t("bilaga %(n)s", n=c.number) + ")" for c in docs.filled.continued])
+        _bullets([c.label + " (" + t("bilaga %(n)s", n=c.number) + ")" for c in docs.continued])
     col1, col2 = st.columns(2)
     with col1:
-        st.download_button(t("Ladda ner blanketten (PDF)"), data=docs.filled.print_pdf,
+        st.download_button(t("Ladda ner blanketten (PDF)"), data=docs.print_pdf,
                            file_name=f"{form.id}.pdf", mime="application/pdf", on_click="ignore",
                            type="primary", use_container_width=True, key="result:download")
     with col2:
-        _print_button(docs.filled.print_pdf, t)
+        _print_button(docs.print_pdf, t)
+    if v.receipt is not None:
+        st.download_button(t("Kvitto på ditt språk (PDF)"), data=v.receipt, file_name=f"kvitto-{form.id}.pdf",
+                           mime="application/pdf", on_click="ignore", use_container_width=True,
+                           key="result:receipt")
+    else:
+        st.info(t("Kvittot kunde inte skapas. Blanketten fungerar ändå."))
     st.subheader(t("Vem skriver under"), anchor=False)
     _bullets([t.text(s.text) for s in form.signatures if shown(s.show_if, answers)])
     st.markdown(t("Personalen skriver aldrig under åt dig."))
@@ -68,7 +77,9 @@ def show(v: Visit, t: Translator, today: date) -> None:
         st.subheader(t("Vad händer sedan?"), anchor=False)
         _bullets(steps)
     st.subheader(t("Så här ser blanketten ut"), anchor=False)
-    for number, png in enumerate(render_png_pages(docs.filled.print_pdf, dpi=70), start=1):
+    if v.previews is None:
+        v.previews = render_png_pages(docs.print_pdf, dpi=70)
+    for number, png in enumerate(v.previews, start=1):
         st.image(png, caption=t("Sida %(n)s", n=number), use_container_width=True)
     back, finish = st.columns(2)
     with back:

@@ -6,8 +6,10 @@ from html import escape
 
 import streamlit as st
 
-from assistant.documents import build_documents
+from assistant.documents import build_documents, planned_bilaga
+from assistant.flow import first_incomplete_page
 from assistant.i18n import Translator
+from assistant.receipt import render_receipt
 from assistant.summary import review_groups
 from assistant.ui.fields import swedish
 from assistant.ui.page_question import step_header
@@ -31,6 +33,10 @@ def _create(today: date) -> None:
     v = visit()
     assert v.wizard is not None
     v.documents = build_documents(v.wizard.form, v.wizard.answers, today)
+    try:
+        v.receipt = render_receipt(v.wizard.form, v.wizard.answers, Translator.for_code(v.lang), today)
+    except Exception:  # noqa: BLE001 - the official form must still be delivered; no details: they may quote answers
+        v.receipt = None
 
 
 def _value(text: str, ltr: bool) -> str:
@@ -40,6 +46,10 @@ def _value(text: str, ltr: bool) -> str:
 def show(v: Visit, t: Translator, today: date) -> None:
     wiz = v.wizard
     assert wiz is not None
+    missing = first_incomplete_page(wiz.form, wiz.answers, today)
+    if missing:  # an earlier change made a later answer needed: ask it before reviewing
+        v.wizard = wiz.change(missing)
+        st.rerun()
     step_header(wiz, t)
     st.title(t("Kontrollera dina svar"), anchor=False)
     swedish("Kontrollera dina svar", t, v.show_swedish)
@@ -57,6 +67,10 @@ def show(v: Visit, t: Translator, today: date) -> None:
             st.markdown(f'<dl class="bg-review">{"".join(rows)}</dl>', unsafe_allow_html=True)
             st.button(t("Ändra"), key=f"change:{group.page_id}", on_click=_change, args=(group.page_id,),
                       help=t("Ändra: %(what)s", what=group.title))
+    planned = planned_bilaga(wiz.form, wiz.answers, today)
+    if planned:
+        st.warning(t("Några svar får inte plats i rutorna på blanketten. De skrivs ut på en bilaga sist i blanketten:"))
+        st.markdown("\n".join(f"- {escape(c.label)}" for c in planned))
     st.markdown(t("När du trycker på knappen fylls den riktiga blanketten i på svenska."))
     back, forward = st.columns(2)
     with back:

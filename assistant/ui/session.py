@@ -30,6 +30,8 @@ class Visit:
     show_swedish: bool = True
     wizard: Wizard | None = None
     documents: Documents | None = None
+    receipt: bytes | None = None
+    previews: list[bytes] | None = None
     focus_errors: bool = False
     started: float = field(default_factory=time.monotonic)
 
