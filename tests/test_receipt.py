@@ -1,0 +1,63 @@
+"""The receipt: rendered in every shipped language, read back from the PDF with pdftotext."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from assistant.flow import default_answers
+from assistant.i18n import LANGUAGES, Translator
+from assistant.loader import load_form
+from assistant.receipt import receipt_html, render_receipt
+from tests.form_walks.aldreomsorg import PAGES
+from tests.testdata import TODAY
+from tests.walks import walk_answers
+
+ROOT = Path(__file__).resolve().parent.parent
+FORM = load_form(ROOT / "forms" / "aldreomsorg" / "form.yaml")
+
+
+def answers(**changes):
+    return {**default_answers(FORM, TODAY), **walk_answers(PAGES), **changes}
+
+
+def words(text: str) -> str:
+    """Words only: pdftotext puts a right-to-left line's end punctuation first, so punctuation is dropped."""
+    text = text.replace("\u202b", "").replace("\u202c", "")
+    return " ".join("".join(ch for ch in text if ch not in "?.:!؟،").split())
+
+
+def text_of(pdf: bytes) -> str:
+    return words(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode())
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES], ids=str)
+def test_receipt_in_every_language(lang):
+    t = Translator.for_code(lang)
+    pdf = render_receipt(FORM, answers(), t, TODAY)
+    text = text_of(pdf)
+    for expected in (t("Kvitto"), t.text(FORM.title), t("Vad händer sedan?"), "Åsa", "Öberg",
+                     "070-123 45 67", "036-10 50 00", t.text(FORM.field("insatser").option("sarskilt_boende").label)):
+        assert words(expected) in text, (lang, expected)
+    html = receipt_html(FORM, answers(), t, TODAY)
+    assert f'lang="{t.lang.html_lang}" dir="{t.lang.direction}"' in html
+
+
+def test_arabic_and_ethiopic_names_print_in_their_own_script():
+    pdf = render_receipt(FORM, answers(**{"sokande.fornamn": "محمد", "sokande.efternamn": "ሰላም"}),
+                         Translator.for_code("ar"), TODAY)
+    text = text_of(pdf)
+    assert "محمد" in text and "ሰላም" in text
+
+
+def test_answers_are_text_never_markup():
+    pdf = render_receipt(FORM, answers(behov="<b>fet</b> & <i>kursiv</i>"), Translator.for_code("sv"), TODAY)
+    assert words("<b>fet</b> & <i>kursiv</i>") in text_of(pdf)
+
+
+def test_only_the_visitors_signatures_and_attachments_are_listed():
+    text = text_of(render_receipt(FORM, answers(), Translator.for_code("sv"), TODAY))
+    assert "Din make, maka eller sambo skriver under" in text            # parboende: yes
+    assert "Din företrädare skriver också under" not in text              # no representative
+    assert "Fullmakt, om ett ombud ansöker åt dig" not in text
