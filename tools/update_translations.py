@@ -1,12 +1,13 @@
 """Collect every UI and form string into translations/messages.pot and update each language's catalog.
 
-    .venv/bin/python tools/update_translations.py
+    .venv/bin/python tools/update_translations.py [--only LANG ...]
 
 New strings arrive empty, changed ones fuzzy; translators then work in Poedit or Weblate
 (docs/translating.md). Catalog headers say the translation needs a certified translator's review.
 """
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -47,13 +48,16 @@ def update(template: Catalog, code: str, locale: str) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", metavar="LANG", help="update only these catalogs (e.g. ar fa)")
+    args = parser.parse_args()
     extract()
     with POT.open("rb") as fh:
         template = read_po(fh)
-    for lang in LANGUAGES:
-        if lang.code != SOURCE_LANGUAGE:
-            update(template, lang.code, lang.locale)
-    print(f"{len(template)} strings in {POT.relative_to(ROOT)}; {len(LANGUAGES) - 1} catalogs updated.")
+    chosen = [lang for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE and (not args.only or lang.code in args.only)]
+    for lang in chosen:
+        update(template, lang.code, lang.locale)
+    print(f"{len(template)} strings in {POT.relative_to(ROOT)}; catalogs updated: {', '.join(l.code for l in chosen)}.")
 
 
 if __name__ == "__main__":
