@@ -5,6 +5,7 @@ settings, and the translation catalogs per language.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -117,12 +118,20 @@ def translation_problems(forms: list[Form], ui_msgids: set[str]) -> list[Problem
                 missing.append((context, msgid))
             elif message.fuzzy:
                 fuzzy.append((context, msgid))
+            elif _placeholders(message.string) != _placeholders(msgid):
+                problems.append(Problem(file=path, line=message.lineno or None, field=context or msgid[:40],
+                                        message=f"the translation does not keep the placeholders {sorted(_placeholders(msgid))}.",
+                                        fix="Copy %(name)s and {group.key} placeholders unchanged into the translation."))
         for kind, items in (("missing", missing), ("fuzzy", fuzzy)):
             if items:
                 sample = "; ".join(f"{c + ': ' if c else ''}{m[:40]}" for c, m in items[:3])
                 problems.append(Problem(file=path, message=f"{len(items)} strings {kind} ({sample} …).",
                                         fix="Translate them in Poedit or Weblate (docs/translating.md)."))
     return problems
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"%\([a-z_]+\)s|\{[a-z_]+\.[a-z_0-9]+\}", text))
 
 
 def ui_msgids() -> set[str]:
