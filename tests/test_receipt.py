@@ -24,8 +24,13 @@ def answers(**changes):
 
 def words(text: str) -> str:
     """Words only: pdftotext puts a right-to-left line's end punctuation first, so punctuation is dropped."""
-    text = text.replace("\u202b", "").replace("\u202c", "")
-    return " ".join("".join(ch for ch in text if ch not in "?.:!؟،").split())
+    text = "".join(ch for ch in text if ch not in "\u202a\u202b\u202c\u200e\u200f")
+    return " ".join("".join(ch for ch in text if ch not in "?.:!؟،()").split())
+
+
+def shows(text: str, expected: str) -> bool:
+    """The phrase is on the page; in mixed-direction lines pdftotext reorders runs, so then each word is."""
+    return words(expected) in text or set(words(expected).split()) <= set(text.split())
 
 
 def text_of(pdf: bytes) -> str:
@@ -39,7 +44,7 @@ def test_receipt_in_every_language(lang):
     text = text_of(pdf)
     for expected in (t("Kvitto"), t.text(FORM.title), t("Vad händer sedan?"), "Åsa", "Öberg",
                      "070-123 45 67", "036-10 50 00", t.text(FORM.field("insatser").option("sarskilt_boende").label)):
-        assert words(expected) in text, (lang, expected)
+        assert shows(text, expected), (lang, expected)
     html = receipt_html(FORM, answers(), t, TODAY)
     assert f'lang="{t.lang.html_lang}" dir="{t.lang.direction}"' in html
 

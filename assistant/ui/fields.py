@@ -68,9 +68,10 @@ def _free_text(field: Field, answers: dict[str, Any], t: Translator) -> None:
     st.checkbox(t("Skriv också ut texten på mitt språk, på en bilaga"), key=bilaga_key)
 
 
-def swedish(text: str, t: Translator, show: bool) -> None:
-    """The Swedish original, smaller, for the staff member (not when the visitor's language is Swedish)."""
-    if show and text and not t.is_source:
+def swedish(text: str, t: Translator, show: bool, shown: str = "") -> None:
+    """The Swedish original, smaller, for the staff member (not when the visitor's language is Swedish,
+    nor when the text shown is the Swedish one, untranslated)."""
+    if show and text and not t.is_source and text != shown:
         st.markdown(f'<p class="bg-sv" lang="sv" dir="ltr">{escape(text)}</p>', unsafe_allow_html=True)
 
 
@@ -107,7 +108,8 @@ def render(field: Field, answers: dict[str, Any], t: Translator, error: str | No
                 st.checkbox(t.text(option.label), key=key(field, option.value))
         if help_text:
             st.caption(help_text)
-        swedish(field.label.source + (f" — {field.help.source}" if field.help else ""), t, show_swedish)
+        swedish(field.label.source + (f" — {field.help.source}" if field.help else ""), t, show_swedish,
+                label + (f" — {help_text}" if help_text else ""))
 
 
 def _placeholder(field: Field, t: Translator) -> str | None:

@@ -53,14 +53,17 @@ def show(v: Visit, t: Translator, today: date) -> None:
     assert wiz is not None
     page = wiz.current()
     step_header(wiz, t)
-    st.title(t.text(page.title), anchor=False)
-    widgets.swedish(page.title.source, t, v.show_swedish)
+    title = t.text(page.title)
+    st.title(title, anchor=False)
+    widgets.swedish(page.title.source, t, v.show_swedish, title)
     if page.intro:
-        st.markdown(t.text(page.intro))
-        widgets.swedish(page.intro.source, t, v.show_swedish)
+        intro = t.text(page.intro)
+        st.markdown(intro)
+        widgets.swedish(page.intro.source, t, v.show_swedish, intro)
     if wiz.progress()[0] == 1 and wiz.form.notice:
-        st.info(t.text(wiz.form.notice))
-        widgets.swedish(wiz.form.notice.source, t, v.show_swedish)
+        notice = t.text(wiz.form.notice)
+        st.info(notice)
+        widgets.swedish(wiz.form.notice.source, t, v.show_swedish, notice)
     answers = {**wiz.answers, **widgets.page_values(page)}
     shown = visible_fields(page, answers)
     if wiz.errors:

@@ -9,11 +9,15 @@ import streamlit as st
 from assistant.documents import build_documents, planned_bilaga
 from assistant.flow import first_incomplete_page
 from assistant.i18n import Translator
+from assistant.i18n_markers import N_
 from assistant.receipt import render_receipt
 from assistant.summary import review_groups
 from assistant.ui.fields import swedish
 from assistant.ui.page_question import step_header
 from assistant.ui.session import Visit, forget_widgets, visit
+
+
+REVIEW_TITLE = N_("Kontrollera dina svar")
 
 
 def _change(page_id: str) -> None:
@@ -51,8 +55,9 @@ def show(v: Visit, t: Translator, today: date) -> None:
         v.wizard = wiz.change(missing)
         st.rerun()
     step_header(wiz, t)
-    st.title(t("Kontrollera dina svar"), anchor=False)
-    swedish("Kontrollera dina svar", t, v.show_swedish)
+    title = t(REVIEW_TITLE)
+    st.title(title, anchor=False)
+    swedish(REVIEW_TITLE, t, v.show_swedish, title)
     st.markdown(t("Läs igenom svaren. Du kan ändra allt innan vi skapar blanketten."))
     show_sv = v.show_swedish and not t.is_source
     for group in review_groups(wiz.form, wiz.answers, t, today):

@@ -28,8 +28,9 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
     offered = settings().offered_forms
     for form in (lib.forms[form_id] for form_id in offered if form_id in lib.forms):
         with st.container(border=True, key=f"form-{form.id}"):
-            st.subheader(t.text(form.title), anchor=False)
-            swedish(form.title.source, t, v.show_swedish)
+            title = t.text(form.title)
+            st.subheader(title, anchor=False)
+            swedish(form.title.source, t, v.show_swedish, title)
             st.markdown(t.text(form.description))
             st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",
                       on_click=_start, args=(v, form, today),
