@@ -105,3 +105,26 @@ def test_spouse_pages_only_when_living_together(show_if_answer, expected_pages):
         press_continue(at)
     review = "\n".join(m.value for m in at.markdown)
     assert review.count("Göran") == expected_pages
+
+
+@pytest.mark.parametrize("lang", ["ar", "ti"])
+def test_the_whole_form_in_arabic_and_tigrinya_to_the_printed_form_and_receipt(lang):
+    from assistant.i18n import Translator
+
+    t = Translator.for_code(lang)
+    at = start(lang)
+    for page_id, values in ALDREOMSORG_WALK:
+        assert current_page_title(at) == t.text(FORM.page(page_id).title), page_id
+        fill_page(at, FORM, values)
+        press_continue(at)
+        assert not error_summary(at), (page_id, error_summary(at))
+    assert current_page_title(at) == t("Kontrollera dina svar")
+    review = "\n".join(m.value for m in at.markdown)
+    assert t.text(FORM.field("insatser").option("sarskilt_boende").label) in review
+    at.button(key="nav:create").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert current_page_title(at) == t("Blanketten är klar")
+    assert [b.label for b in at.get("download_button")] == [t("Ladda ner blanketten (PDF)"), t("Kvitto på ditt språk (PDF)")]
+    assert len(at.get("imgs")) >= 1 or len(at.get("image")) >= 1
+    at.button(key="result:finish").click().run()
+    assert current_page_title(at) == "Blankettguiden" or current_page_title(at) == t("Blankettguiden")
