@@ -59,3 +59,24 @@ def test_end_and_erase_forgets_the_visit_and_its_token():
 def test_an_unknown_token_starts_a_new_visit():
     again = reopen("not-a-real-token")
     assert current_page_title(again) == "Blankettguiden"
+
+
+def test_the_staff_area_opens_from_the_start_page_and_returns():
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.button(key="staff:open").click().run()
+    assert current_page_title(at) == "Statistik för personalen"
+    at.button(key="view:back").click().run()
+    assert current_page_title(at) == "Blankettguiden"
+
+
+def test_statistics_count_a_started_and_an_abandoned_form():
+    from assistant.ui.session import STATS
+
+    before = {(r.month, r.form_id): r for r in STATS.monthly()}
+    at = first_pages(1)
+    at.button(key="ui:erase").click().run()
+    after = {(r.month, r.form_id): r for r in STATS.monthly()}
+    key = next(k for k in after if k[1] == "aldreomsorg")
+    old = before.get(key)
+    assert after[key].started == (old.started if old else 0) + 1
+    assert after[key].abandoned == (old.abandoned if old else 0) + 1

@@ -8,10 +8,10 @@ import streamlit as st
 
 from assistant.i18n import LANGUAGES, Translator, language
 from assistant.loader import FormLibrary, load_library
-from assistant.ui import page_question, page_result, page_review, page_start
+from assistant.ui import page_question, page_result, page_review, page_staff, page_start
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
-from assistant.ui.session import erase_visit, extend, forget_widgets, idle, mark_active, visit
+from assistant.ui.session import STATS, erase_visit, extend, forget_widgets, idle, mark_active, visit
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 
@@ -32,6 +32,10 @@ def _switch_language() -> None:
         v.wizard = v.wizard.with_answers(page_values(v.wizard.current()))
     v.lang = st.session_state["ui:lang"]
     forget_widgets()
+
+
+def _back_to_forms() -> None:
+    visit().view = "form"
 
 
 def _set_large_text() -> None:
@@ -90,7 +94,11 @@ def main() -> None:
     _toolbar(t)
     _idle_watch()
     lib = library()
-    if v.documents is not None and v.wizard is not None:
+    if v.view != "form":
+        st.button(t("Tillbaka till blanketterna"), key="view:back", on_click=_back_to_forms)
+        if v.view == "staff":
+            page_staff.show(t, STATS)
+    elif v.documents is not None and v.wizard is not None:
         page_result.show(v, t, today())
     elif v.wizard is None:
         page_start.show(lib, v, t, today())

@@ -14,7 +14,7 @@ from assistant.receipt import render_receipt
 from assistant.summary import review_groups
 from assistant.ui.fields import swedish
 from assistant.ui.page_question import step_header
-from assistant.ui.session import Visit, forget_widgets, visit
+from assistant.ui.session import Visit, count_outcome, forget_widgets, visit
 
 
 REVIEW_TITLE = N_("Kontrollera dina svar")
@@ -37,6 +37,7 @@ def _create(today: date) -> None:
     v = visit()
     assert v.wizard is not None
     v.documents = build_documents(v.wizard.form, v.wizard.answers, today)
+    count_outcome(v, completed=True)
     try:
         v.receipt = render_receipt(v.wizard.form, v.wizard.answers, Translator.for_code(v.lang), today)
     except Exception:  # noqa: BLE001 - the official form must still be delivered; no details: they may quote answers

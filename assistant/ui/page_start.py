@@ -1,6 +1,7 @@
 """Start page: what Blankettguiden is, and the forms on offer with one plain line each."""
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import streamlit as st
@@ -11,13 +12,20 @@ from assistant.loader import FormLibrary
 from assistant.model import Form
 from assistant.settings import settings
 from assistant.ui.fields import swedish
-from assistant.ui.session import Visit, forget_widgets
+from assistant.ui.session import STATS, Visit, forget_widgets
 
 
 def _start(v: Visit, form: Form, today: date) -> None:
     forget_widgets()
     v.wizard = Wizard.start(form, today)
     v.documents = None
+    v.form_started = time.monotonic()
+    v.outcome_counted = False
+    STATS.started(form.id, v.lang, today)
+
+
+def _open_staff(v: Visit) -> None:
+    v.view = "staff"
 
 
 def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
@@ -35,6 +43,7 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
             st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",
                       on_click=_start, args=(v, form, today),
                       help=t.text(form.title))
+    st.button(t("För personalen"), key="staff:open", on_click=_open_staff, args=(v,))
     absent = [f for f in offered if f not in lib.forms and f not in lib.broken]
     if lib.broken or absent:
         with st.expander(t("För personalen: blanketter som inte kan användas just nu")):

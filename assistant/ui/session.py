@@ -8,6 +8,7 @@ ends the visit. This module is the only one that names st.session_state keys.
 from __future__ import annotations
 
 import time
+from datetime import date
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -15,6 +16,7 @@ import streamlit as st
 from assistant.documents import Documents
 from assistant.flow import Wizard
 from assistant.settings import settings
+from assistant.stats import Statistics, stats_path
 from assistant.visit_store import VisitStore, idle_state, new_token
 
 VISIT = "visit"
@@ -33,10 +35,21 @@ class Visit:
     receipt: bytes | None = None
     previews: list[bytes] | None = None
     focus_errors: bool = False
-    started: float = field(default_factory=time.monotonic)
+    view: str = "form"                  # "form", or another page such as "staff"
+    form_started: float | None = None   # when the wizard started, for the anonymous statistics
+    outcome_counted: bool = False
 
 
 STORE: VisitStore[Visit] = VisitStore(settings().idle_minutes * 60)
+STATS = Statistics(stats_path())
+
+
+def count_outcome(v: Visit, completed: bool) -> None:
+    """Anonymous statistics: a started form ends once, completed (PDF made) or abandoned."""
+    if v.wizard is None or v.form_started is None or v.outcome_counted:
+        return
+    STATS.finished(v.wizard.form.id, v.lang, time.monotonic() - v.form_started, completed, date.today())
+    v.outcome_counted = True
 
 
 def _new_visit(lang: str = "sv") -> Visit:
@@ -80,6 +93,7 @@ def erase_visit(keep_language: bool = False) -> None:
     old = st.session_state.get(VISIT)
     lang = old.lang if (old is not None and keep_language) else "sv"
     if old is not None:
+        count_outcome(old, completed=False)
         STORE.drop(old.token)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
