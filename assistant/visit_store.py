@@ -20,9 +20,8 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def idle_state(last_active: float, now: float, limit_seconds: float) -> str:
+def idle_state(idle: float, limit_seconds: float) -> str:
     """'active', 'warn' (the last minute: offer more time, WCAG 2.2.1) or 'expired'."""
-    idle = now - last_active
     if idle >= limit_seconds:
         return "expired"
     if idle >= limit_seconds - min(WARN_BEFORE_SECONDS, limit_seconds / 2):
@@ -54,10 +53,15 @@ class VisitStore(Generic[V]):
             if token in self._visits:
                 self._visits[token] = (self._visits[token][0], self._clock())
 
-    def last_active(self, token: str) -> float | None:
+    def idle_seconds(self, token: str) -> float | None:
+        """Seconds since the visit was last active; None when it is unknown or expired."""
         with self._lock:
             entry = self._visits.get(token)
-            return entry[1] if entry else None
+            return self._clock() - entry[1] if entry else None
+
+    @property
+    def limit_seconds(self) -> float:
+        return self._limit
 
     def drop(self, token: str) -> None:
         with self._lock:

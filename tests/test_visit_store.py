@@ -40,7 +40,7 @@ def test_tokens_are_long_random_and_distinct():
 
 
 def test_idle_states_warn_in_the_last_minute():
-    assert idle_state(0, 500, 600) == "active"
-    assert idle_state(0, 541, 600) == "warn"
-    assert idle_state(0, 600, 600) == "expired"
-    assert idle_state(0, 31, 60) == "warn"          # short limits warn in their second half
+    assert idle_state(500, 600) == "active"
+    assert idle_state(541, 600) == "warn"
+    assert idle_state(600, 600) == "expired"
+    assert idle_state(31, 60) == "warn"          # short limits warn in their second half

@@ -73,15 +73,19 @@ def visit() -> Visit:
 
 
 def mark_active(v: Visit) -> None:
-    """Called on every full run: the visitor did something."""
-    STORE.touch(v.token)
+    """Called on every full run: the visitor did something. A visit with nothing in it that
+    expired meanwhile (the start page left open) is simply kept on."""
+    if STORE.idle_seconds(v.token) is None:
+        STORE.put(v.token, v)
+    else:
+        STORE.touch(v.token)
     if st.query_params.get(TOKEN_PARAM) != v.token:
         st.query_params[TOKEN_PARAM] = v.token
 
 
 def idle(v: Visit) -> str:
-    last = STORE.last_active(v.token)
-    return "expired" if last is None else idle_state(last, time.monotonic(), settings().idle_minutes * 60)
+    seconds = STORE.idle_seconds(v.token)
+    return "expired" if seconds is None else idle_state(seconds, STORE.limit_seconds)
 
 
 def extend(v: Visit) -> None:
