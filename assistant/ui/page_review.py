@@ -66,10 +66,11 @@ def show(v: Visit, t: Translator, today: date) -> None:
             st.subheader(group.title, anchor=False)
             rows = []
             for row in group.rows:
-                sv_label = f'<p class="bg-sv" lang="sv" dir="ltr">{escape(row.label_sv)}</p>' if show_sv else ""
-                sv_value = (f'<p class="bg-sv" lang="sv" dir="ltr">{escape(row.value_sv)}</p>'
+                # The Swedish lines go inside <dt>/<dd>: a <dl> may only hold dt and dd (axe: definition-list).
+                sv_label = f'<span class="bg-sv" lang="sv" dir="ltr">{escape(row.label_sv)}</span>' if show_sv else ""
+                sv_value = (f'<span class="bg-sv" lang="sv" dir="ltr">{escape(row.value_sv)}</span>'
                             if show_sv and row.value_sv != row.value else "")
-                rows.append(f"<dt>{escape(row.label)}</dt>{sv_label}<dd>{_value(row.value, row.ltr)}</dd>{sv_value}")
+                rows.append(f"<dt>{escape(row.label)}{sv_label}</dt><dd>{_value(row.value, row.ltr)}{sv_value}</dd>")
             st.markdown(f'<dl class="bg-review">{"".join(rows)}</dl>', unsafe_allow_html=True)
             st.button(t("Ändra"), key=f"change:{group.page_id}", on_click=_change, args=(group.page_id,),
                       help=t("Ändra: %(what)s", what=group.title))
