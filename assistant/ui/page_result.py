@@ -11,6 +11,8 @@ import streamlit as st
 from assistant.flow import shown
 from assistant.i18n import Translator
 from assistant.pdf.render import render_png_pages
+from assistant.printing import PrintError, print_pdf, printer_available
+from assistant.settings import settings
 from assistant.ui.session import Visit, erase_visit, visit
 
 
@@ -35,6 +37,29 @@ def _print_button(pdf: bytes, t: Translator) -> None:
     )
 
 
+@st.cache_data(ttl=30, show_spinner=False)
+def _printer_ready(name: str) -> bool:
+    """lpstat at most every 30 s (a printer's name and state: no personal data in the shared cache)."""
+    return printer_available(name)
+
+
+def _printer_button(pdf: bytes, t: Translator) -> None:
+    """On a staff PC with CUPS: "Skriv ut" sends the print version to the library's printer (skrivare: in
+    config/municipality.yaml). Without CUPS or a configured printer nothing is shown: the browser route stays."""
+    printer = settings().printer
+    if not printer or not _printer_ready(printer):
+        return
+    if st.button(t("Skriv ut"), key="result:print", type="primary", use_container_width=True):
+        try:
+            print_pdf(pdf, printer)
+        except PrintError as exc:
+            st.error(t("Utskriften gick inte. Använd knappen Öppna för utskrift i stället, eller be personalen om hjälp."))
+            with st.expander(t("För personalen")):
+                st.code(str(exc), language=None)
+        else:
+            st.success(t("Blanketten skickades till skrivaren %(printer)s.", printer=printer))
+
+
 def _bullets(items: list[str]) -> None:
     if items:
         st.markdown("\n".join(f"- {escape(i)}" for i in items))
@@ -46,6 +71,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     form, answers = wiz.form, wiz.answers
     st.title(t("Blanketten är klar"), anchor=False)
     st.markdown(t("Skriv ut blanketten. Läs igenom den en gång till. Skriv sedan under med penna."))
+    _printer_button(docs.print_pdf, t)
     if docs.continued:
         st.warning(t("Några svar fick inte plats i rutorna. De står på en extra sida (bilaga) sist i blanketten:"))
         _bullets([c.label + " (" + t("bilaga %(n)s", n=c.number) + ")" for c in docs.continued])
@@ -80,7 +106,8 @@ def show(v: Visit, t: Translator, today: date) -> None:
     if v.previews is None:
         v.previews = render_png_pages(docs.print_pdf, dpi=70)
     for number, png in enumerate(v.previews, start=1):
-        st.image(png, caption=t("Sida %(n)s", n=number), use_container_width=True)
+        st.image(png, caption=t("Sida %(n)s", n=number), use_container_width=True,
+                 alt=t("Den ifyllda blanketten, sida %(n)s av %(total)s", n=number, total=len(v.previews)))
     back, finish = st.columns(2)
     with back:
         st.button(t("Tillbaka till svaren"), key="result:back", on_click=_back_to_review, use_container_width=True)
