@@ -8,7 +8,7 @@ import streamlit as st
 
 from assistant.i18n import LANGUAGES, Translator, language
 from assistant.loader import FormLibrary, load_library
-from assistant.ui import page_question, page_result, page_review, page_staff, page_start
+from assistant.ui import page_accessibility, page_question, page_result, page_review, page_staff, page_start
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
 from assistant.ui.session import STATS, erase_visit, extend, forget_widgets, idle, mark_active, visit
@@ -38,6 +38,10 @@ def _back_to_forms() -> None:
     visit().view = "form"
 
 
+def _open_accessibility() -> None:
+    visit().view = "accessibility"
+
+
 def _set_large_text() -> None:
     visit().large_text = st.session_state["ui:large"]
 
@@ -56,7 +60,7 @@ def _toolbar(t: Translator) -> None:
     label = "Språk / Language" if t.lang.code in ("sv", "en") else own + " / Språk / Language"
     left, middle, right = st.columns([3, 2, 2], vertical_alignment="bottom")
     with left:
-        st.selectbox(label, codes, key="ui:lang",
+        st.selectbox(label, codes, key="ui:lang", placeholder=label,
                      format_func=lambda c: language(c).display_name, on_change=_switch_language)
     with middle:
         st.toggle(t("Stor text"), key="ui:large", on_change=_set_large_text)
@@ -98,6 +102,8 @@ def main() -> None:
         st.button(t("Tillbaka till blanketterna"), key="view:back", on_click=_back_to_forms)
         if v.view == "staff":
             page_staff.show(t, STATS)
+        elif v.view == "accessibility":
+            page_accessibility.show(t)
     elif v.documents is not None and v.wizard is not None:
         page_result.show(v, t, today())
     elif v.wizard is None:
@@ -106,3 +112,5 @@ def main() -> None:
         page_review.show(v, t, today())
     else:
         page_question.show(v, t, today())
+    if v.view == "form":        # the accessibility statement is one step away from every page
+        st.button(t("Tillgänglighet"), key="view:accessibility", on_click=_open_accessibility, type="tertiary")
