@@ -16,6 +16,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -112,6 +113,10 @@ class Translator:
     def message(self, message: Message) -> str:
         params = {k: self.date(v) if isinstance(v, date) else v for k, v in message.params.items()}
         return self(message.msgid, **params)
+
+    def number(self, value: int) -> str:
+        """A number as the visitor's language writes it (grouping); digits stay Western for identifiers."""
+        return format_decimal(value, locale=self.lang.locale, numbering_system="latn")
 
     def date(self, value: date) -> str:
         """A date spelled out for the visitor, e.g. '14 mars 1941'."""

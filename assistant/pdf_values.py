@@ -50,9 +50,16 @@ def _target_values(form: Form, target: PdfTarget, value: Any, today: date) -> di
                 out[target.to] = target.states[key]
         elif target.as_label and field.option(str(value)):
             out[target.to] = field.option(str(value)).label.source  # type: ignore[union-attr]
+        elif field.type == "money":
+            out[target.to] = format_amount(value)
         else:
             out[target.to] = format_value(value, target.format, today)
     return out
+
+
+def format_amount(value: int) -> str:
+    """Whole kronor grouped as Swedes write them on paper: 12 500."""
+    return f"{value:,}".replace(",", " ")
 
 
 def computed_value(template: str, form: Form, cleaned: Mapping[str, Any], today: date) -> str:

@@ -55,6 +55,10 @@ def display_value(field: Field, raw: Any, t: Translator, today: date) -> str:
         return ", ".join(t.text(o.label) for o in field.options if o.value in value)
     if isinstance(value, date):
         return t.date(value)
+    if field.type == "money":
+        return t("%(amount)s kr", amount=t.number(value))
+    if field.type == "number":
+        return t.number(value)
     return format_value(value, None, today)
 
 

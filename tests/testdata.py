@@ -1,7 +1,7 @@
 """Invented test people. Personnummer are generated here with a valid check digit, never copied."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 
 def luhn_digit(nine: str) -> str:
@@ -24,3 +24,8 @@ TODAY = date(2026, 11, 25)
 ASA_PNR = make_pnr(date(1941, 3, 14), 482)        # Åsa Öberg, invented
 MAKE_PNR = make_pnr(date(1939, 8, 2), 117)         # her husband, invented
 SAMORDNING = make_pnr(date(1970, 10, 3), 239, coordination=True)
+
+
+def days_ahead(days: int) -> str:
+    """A date in the future as the visitor types it: walks stay valid whatever day the tests run."""
+    return (date.today() + timedelta(days=days)).isoformat()

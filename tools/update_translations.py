@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE, TRANSLATIONS_DIR, catalog_path  # noqa: E402
 
 POT = TRANSLATIONS_DIR / "messages.pot"
-REVIEW_NOTE = ("Machine-assisted translation for Blankettguiden. It MUST be reviewed by a certified "
+REVIEW_NOTE = ("Översättningen måste granskas av en auktoriserad translator innan den används officiellt.\n"
+               "# Machine-assisted translation for Blankettguiden. It MUST be reviewed by a certified "
                "translator (auktoriserad translator) before official use.")
 
 

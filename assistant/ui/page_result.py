@@ -69,8 +69,13 @@ def show(v: Visit, t: Translator, today: date) -> None:
     wiz, docs = v.wizard, v.documents
     assert wiz is not None and docs is not None
     form, answers = wiz.form, wiz.answers
-    st.title(t("Blanketten är klar"), anchor=False)
-    st.markdown(t("Skriv ut blanketten. Läs igenom den en gång till. Skriv sedan under med penna."))
+    if form.summary_only:
+        st.title(t("Sammanfattningen är klar"), anchor=False)
+        st.markdown(t("Skriv ut sammanfattningen och ta med den. Den hjälper dig när du ansöker."))
+        st.info(t.text(form.notice))
+    else:
+        st.title(t("Blanketten är klar"), anchor=False)
+        st.markdown(t("Skriv ut blanketten. Läs igenom den en gång till. Skriv sedan under med penna."))
     _printer_button(docs.print_pdf, t)
     if docs.continued:
         st.warning(t("Några svar fick inte plats i rutorna. De står på en extra sida (bilaga) sist i blanketten:"))
@@ -88,7 +93,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
                            key="result:receipt")
     else:
         st.info(t("Kvittot kunde inte skapas. Blanketten fungerar ändå."))
-    st.subheader(t("Vem skriver under"), anchor=False)
+    st.subheader(t("Vem godkänner ansökan") if form.summary_only else t("Vem skriver under"), anchor=False)
     _bullets([t.text(s.text) for s in form.signatures if shown(s.show_if, answers)])
     st.markdown(t("Personalen skriver aldrig under åt dig."))
     attachments = [t.text(a.text) for a in form.attachments if shown(a.show_if, answers)]
@@ -96,7 +101,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
         st.subheader(t("Skicka med"), anchor=False)
         _bullets(attachments)
     if form.send_to:
-        st.subheader(t("Så lämnar du in blanketten"), anchor=False)
+        st.subheader(t("Så ansöker du") if form.summary_only else t("Så lämnar du in blanketten"), anchor=False)
         st.markdown(escape(t.text(form.send_to)))
     steps = [t.text(s.text) for s in form.next_steps if shown(s.show_if, answers)]
     if steps:

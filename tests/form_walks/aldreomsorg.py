@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.testdata import ASA_PNR, MAKE_PNR
+from tests.testdata import ASA_PNR, MAKE_PNR, days_ahead
 from tests.walks import FormWalk
+
+START = days_ahead(60)
 
 PAGES: list[tuple[str, dict[str, Any]]] = [
     ("insatser", {"insatser": ["hemtjanst_service", "sarskilt_boende"]}),
-    ("startdatum", {"startdatum": "2027-01-15"}),
+    ("startdatum", {"startdatum": START}),
     ("sokande.namn", {"sokande.fornamn": "Åsa", "sokande.efternamn": "Öberg",
                       "sokande.personnummer": ASA_PNR[:8] + " " + ASA_PNR[9:]}),
     ("sokande.adress", {"sokande.adress": "Storgatan 12 B", "sokande.postnummer": "55315",
@@ -38,7 +40,7 @@ WALK = FormWalk(
     other_language="ar",
     expected_pdf={
         "Insats_Hemtjanst_Service": True, "Insats_SarskiltBoende": True, "Insats_Trygghetslarm": False,
-        "Onskat_Startdatum": "2027-01-15",
+        "Onskat_Startdatum": START,
         "Sokande_Fornamn": "Åsa", "Sokande_Efternamn": "Öberg", "Sokande_Personnummer": ASA_PNR,
         "Sokande_Adress": "Storgatan 12 B", "Sokande_Postnummer": "553 15", "Sokande_Postort": "Jönköping",
         "Sokande_Telefon": "070-123 45 67", "Sokande_Epost": "asa.oberg@example.se",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tests.testdata import make_pnr
+from tests.testdata import make_pnr, days_ahead
 from tests.walks import FormWalk
 
 SELAM_PNR = make_pnr(date(2025, 6, 14), 348)      # invented
@@ -16,7 +16,7 @@ TESFAYE_PNR = make_pnr(date(1991, 3, 23), 577)    # invented
 PAGES: list[tuple[str, dict[str, Any]]] = [
     ("barn.namn", {"barn.fornamn": "Selam", "barn.efternamn": "Haile", "barn.personnummer": SELAM_PNR}),
     ("verksamhet", {"verksamhet": "forskola"}),
-    ("startdatum", {"startdatum": "2027-08-16"}),
+    ("startdatum", {"startdatum": days_ahead(270)}),
     ("onskemal", {"forskola1": "Råslätts förskola", "forskola2": "Kålgårdens förskola"}),
     ("vistelse", {"vistelsetid": "40", "grund": "arbete"}),
     ("obekvam_tid", {"obekvam_tid": False}),

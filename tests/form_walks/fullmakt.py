@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tests.testdata import make_pnr
+from tests.testdata import make_pnr, days_ahead
 from tests.walks import FormWalk
 
 LEILA_PNR = make_pnr(date(1958, 5, 19), 624)     # invented
 OMAR_PNR = make_pnr(date(1986, 9, 3), 271)       # invented
+
+VALID_UNTIL = days_ahead(700)
 
 PAGES: list[tuple[str, dict[str, Any]]] = [
     ("fullmaktsgivare.namn", {"fullmaktsgivare.fornamn": "Leila", "fullmaktsgivare.efternamn": "Haddad",
@@ -26,7 +28,7 @@ PAGES: list[tuple[str, dict[str, Any]]] = [
     ("arende", {"myndighet": "Jönköpings kommun, socialtjänsten",
                 "arende": "Ansökan om bistånd, hemtjänst"}),
     ("befogenheter", {"befogenheter": ["sekretess", "delgivning"]}),
-    ("giltighet", {"giltighet": "datum", "giltig_tom": "2028-12-31"}),
+    ("giltighet", {"giltighet": "datum", "giltig_tom": VALID_UNTIL}),
     ("underskrift", {"ort": "Jönköping"}),
 ]
 
@@ -49,7 +51,7 @@ WALK = FormWalk(
         "Befogenhet_Sekretess": True, "Befogenhet_Delgivning": True, "Befogenhet_Overklaga": False,
         "Befogenhet_Substitution": False,
         "Giltighet": "Datum",
-        "Giltig_Tom": "2028-12-31",
+        "Giltig_Tom": VALID_UNTIL,
         "Underskrift_Ort": "Jönköping", "Underskrift_Datum": "2026-11-25",
         "Underskrift_Namnfortydligande": "Leila Haddad", "Ombud_Namnfortydligande": "Omar Haddad",
     },
