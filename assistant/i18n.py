@@ -54,7 +54,7 @@ class Language:
 LANGUAGES: tuple[Language, ...] = (
     Language("sv", "sv"),
     Language("sv@lattlast", "sv", "Lättläst svenska"),
-    Language("en", "en"),
+    Language("en", "en_GB", "English"),
     Language("ar", "ar"),
     Language("fa", "fa", "فارسی (دری)"),
     Language("so", "so"),

@@ -22,7 +22,7 @@ from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE, TRANSLATIONS_DIR, catalog
 
 POT = TRANSLATIONS_DIR / "messages.pot"
 REVIEW_NOTE = ("Översättningen måste granskas av en auktoriserad translator innan den används officiellt.\n"
-               "# Machine-assisted translation for Blankettguiden. It MUST be reviewed by a certified "
+               "# This translation has not yet been reviewed. It MUST be reviewed by a certified "
                "translator (auktoriserad translator) before official use.")
 
 
