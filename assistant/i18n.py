@@ -16,6 +16,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -113,6 +114,10 @@ class Translator:
     def message(self, message: Message) -> str:
         params = {k: self.date(v) if isinstance(v, date) else v for k, v in message.params.items()}
         return self(message.msgid, **params)
+
+    def list(self, items: list[str]) -> str:
+        """'a, b and c' with the visitor's language's separators (Arabic uses ، and و)."""
+        return format_list(items, style="standard", locale=self.lang.locale) if items else ""
 
     def number(self, value: int) -> str:
         """A number as the visitor's language writes it (grouping); digits stay Western for identifiers."""

@@ -52,7 +52,7 @@ def display_value(field: Field, raw: Any, t: Translator, today: date) -> str:
         option = field.option(str(value))
         return t.text(option.label) if option else str(value)
     if field.type == "multi":
-        return ", ".join(t.text(o.label) for o in field.options if o.value in value)
+        return t.list([t.text(o.label) for o in field.options if o.value in value])
     if isinstance(value, date):
         return t.date(value)
     if field.type == "money":

@@ -45,7 +45,8 @@ def _create(today: date) -> None:
 
 
 def _value(text: str, ltr: bool) -> str:
-    return f'<span class="bg-ltr" dir="ltr">{escape(text)}</span>' if ltr else escape(text)
+    return (f'<span class="bg-ltr" dir="ltr">{escape(text)}</span>' if ltr
+            else f'<bdi dir="auto">{escape(text)}</bdi>')
 
 
 def show(v: Visit, t: Translator, today: date) -> None:
