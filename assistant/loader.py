@@ -6,7 +6,7 @@ ids. Every error carries file, line, field and a fix.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ FORM_KEYS = {"id", "title", "description", "authority", "form_version", "legal_r
              "summary_only",
              "pages", "pdf", "send_to", "next_steps", "attachments", "signatures", "name_fields", "id_field"}
 PAGE_KEYS = {"id", "title", "intro", "fields", "show_if"}
-USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "required"}
+USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "intros", "labels", "helps", "required"}
 FIELD_KEYS = {"id", "type", "label", "help", "staff_note", "required", "options", "show_if",
               "min", "max", "max_length", "default", "free_text"}
 PDF_KEYS = {"file", "fields", "computed", "left_blank", "not_printed"}
@@ -125,7 +125,7 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
 
 
 def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_if: tuple[Condition, ...],
-          title_override: Text | None, required_override: bool | None) -> Page | None:
+          required_override: bool | None) -> Page | None:
     if not isinstance(raw, dict) or "id" not in raw:
         ctx.problem(raw, "a page needs an 'id'.", "Write - id: insatser")
         return None
@@ -136,7 +136,7 @@ def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_i
     if not isinstance(raw_fields, list) or not raw_fields:
         ctx.problem(raw, "the page has no fields.", "Add fields: with at least one question.", pid)
     fields = [f for f in (_field(ctx, rf, prefix, rename, required_override) for rf in raw_fields) if f]
-    title = title_override or ctx.text(raw.get("title"), f"{local_id}.title", raw, pid)
+    title = ctx.text(raw.get("title"), f"{local_id}.title", raw, pid)
     if not title:
         ctx.problem(raw, "the page has no title.", "Add title: the question or heading of the page.", pid)
     return Page(id=pid, title=title, intro=ctx.text(raw.get("intro"), f"{local_id}.intro", raw, pid),
@@ -168,20 +168,34 @@ def _block_pages(ctx: _Ctx, use: LineDict, forms_dir: Path, cache: dict[str, Any
                  for f in (p.get("fields") or []) if isinstance(f, dict)}
     rename = {local: f"{prefix}.{local}" for local in local_ids}
     only = use.get("only")
-    titles = use.get("titles") or {}
     show_if = _conditions(ctx, use.get("show_if"), use, {}, None)
     block_ctx = _Ctx(file=path, where=f"{BLOCKS_DIR}/{name}", problems=ctx.problems)
+    page_ids = {str(p.get("id")) for p in data["pages"] if isinstance(p, dict)}
+    for key, known in (("titles", page_ids), ("intros", page_ids), ("labels", local_ids), ("helps", local_ids)):
+        for unknown in set(use.get(key) or {}) - known:
+            ctx.problem(use, f"{key}: names '{unknown}', which block '{name}' does not have.",
+                        f"Use one of: {', '.join(sorted(known))}.")
     pages = []
     for raw in data["pages"]:
         local_id = str(raw.get("id")) if isinstance(raw, dict) else ""
         if only is not None and local_id not in only:
             continue
-        override = (ctx.text(titles[local_id], f"{prefix}.{local_id}.title", titles)
-                    if local_id in titles else None)
-        page = _page(block_ctx, raw, prefix + ".", rename, show_if, override, use.get("required"))
+        page = _page(block_ctx, raw, prefix + ".", rename, show_if, use.get("required"))
         if page:
-            pages.append(page)
+            pages.append(_override(ctx, use, prefix, local_id, page))
     return pages
+
+
+def _override(ctx: _Ctx, use: LineDict, prefix: str, local_id: str, page: Page) -> Page:
+    """A form's own wording for a block's page title, intro, labels and help ("" removes an intro or help)."""
+    def text(key: str, local: str, what: str, current: Text) -> Text:
+        values = use.get(key) or {}
+        return ctx.text(values[local], f"{prefix}.{local}.{what}", values) if local in values else current
+
+    fields = tuple(replace(f, label=text("labels", f.id[len(prefix) + 1:], "label", f.label),
+                           help=text("helps", f.id[len(prefix) + 1:], "help", f.help)) for f in page.fields)
+    return replace(page, title=text("titles", local_id, "title", page.title),
+                   intro=text("intros", local_id, "intro", page.intro), fields=fields)
 
 
 def _items(ctx: _Ctx, raw: Any, what: str) -> tuple[ListItem, ...]:
@@ -312,7 +326,7 @@ def load_form(path: Path) -> Form:
         if isinstance(raw, dict) and "use" in raw:
             pages.extend(_block_pages(ctx, raw, path.parent.parent, cache))
         else:
-            page = _page(ctx, raw, "", {}, (), None, None)
+            page = _page(ctx, raw, "", {}, (), None)
             if page:
                 pages.append(page)
     fields: dict[str, Field] = {}
