@@ -16,6 +16,7 @@ from assistant.model import Condition, Field, Form, Page
 from assistant.validators import Invalid, Message, clean
 
 REVIEW = "__review__"
+WARNED = "~warned"   # answers key suffix: the value a warning was already shown for
 
 
 def condition_holds(cond: Condition, answers: Mapping[str, Any]) -> bool:
@@ -86,6 +87,13 @@ def default_answers(form: Form, today: date) -> dict[str, Any]:
     return answers
 
 
+def page_warnings(page: Page, answers: Mapping[str, Any], cleaned: Mapping[str, Any], today: date) -> list[Field]:
+    """Date answers sooner than the field's warn_days, whose warning the visitor has not seen for this value."""
+    return [f for f in visible_fields(page, answers)
+            if f.warn_days is not None and isinstance(cleaned.get(f.id), date)
+            and (cleaned[f.id] - today).days < f.warn_days and answers.get(f.id + WARNED) != answers.get(f.id)]
+
+
 @dataclass(frozen=True)
 class Wizard:
     """Where the visitor is. ``page`` is a page id or REVIEW; ``from_review`` sends Continue back there."""
@@ -95,6 +103,7 @@ class Wizard:
     answers: dict[str, Any] = field(default_factory=dict)
     from_review: bool = False
     errors: dict[str, Message] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()   # field ids whose warning shows; Continue again goes on
 
     @classmethod
     def start(cls, form: Form, today: date) -> Wizard:
@@ -127,10 +136,14 @@ class Wizard:
     def next(self, values: Mapping[str, Any], today: date) -> Wizard:
         """Continue: validate this page; stay with errors, else go on (or back to the review page)."""
         state = self.with_answers(values)
-        _, errors = validate_page(state.current(), state.answers, today)
+        cleaned, errors = validate_page(state.current(), state.answers, today)
         if errors:
-            return replace(state, errors=errors)
-        state = replace(state, errors={})
+            return replace(state, errors=errors, warnings=())
+        warned = page_warnings(state.current(), state.answers, cleaned, today)
+        if warned:
+            seen = {f.id + WARNED: state.answers.get(f.id) for f in warned}
+            return replace(state.with_answers(seen), errors={}, warnings=tuple(f.id for f in warned))
+        state = replace(state, errors={}, warnings=())
         if self.from_review:
             missing = first_incomplete_page(self.form, state.answers, today)
             return replace(state, page=missing or REVIEW, from_review=missing is not None)
@@ -140,7 +153,7 @@ class Wizard:
 
     def back(self, values: Mapping[str, Any]) -> Wizard | None:
         """Back: keep what was typed without validating. None means before the first page."""
-        state = replace(self.with_answers(values), errors={})
+        state = replace(self.with_answers(values), errors={}, warnings=())
         ids = [p.id for p in state.pages()]
         if self.on_review:
             return replace(state, page=ids[-1], from_review=False)
@@ -151,7 +164,7 @@ class Wizard:
 
     def change(self, page_id: str) -> Wizard:
         """A change link on the review page: go to that page, and come back after Continue."""
-        return replace(self, page=page_id, from_review=True, errors={})
+        return replace(self, page=page_id, from_review=True, errors={}, warnings=())
 
     def goto_review(self, today: date) -> Wizard:
         missing = first_incomplete_page(self.form, self.answers, today)

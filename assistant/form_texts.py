@@ -19,5 +19,6 @@ def form_texts(form: Form) -> Iterator[tuple[Text, int]]:
         for field in page.fields:
             yield field.label, field.line
             yield field.help, field.line
+            yield field.warning, field.line
             for option in field.options:
                 yield option.label, field.line

@@ -24,7 +24,7 @@ FORM_KEYS = {"id", "title", "description", "authority", "form_version", "legal_r
 PAGE_KEYS = {"id", "title", "intro", "fields", "show_if"}
 USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "intros", "labels", "helps", "required"}
 FIELD_KEYS = {"id", "type", "label", "help", "staff_note", "required", "options", "show_if",
-              "min", "max", "max_length", "default", "free_text"}
+              "min", "max", "max_length", "default", "free_text", "warn_days", "warning"}
 PDF_KEYS = {"file", "fields", "computed", "left_blank", "not_printed"}
 TARGET_KEYS = {"to", "format", "states", "checkboxes", "as_label"}
 FORMATS = {"pnr10", "pnr12", "pnr12_digits", "date_iso", "phone_national", "phone_e164"}
@@ -109,6 +109,9 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
     options = _options(ctx, raw.get("options"), raw, fid, local_id) if ftype in CHOICE_TYPES else ()
     if ftype not in CHOICE_TYPES and "options" in raw:
         ctx.problem(raw, f"a {ftype} field has no options.", "Remove options: or use type: choice.", fid)
+    if ("warn_days" in raw) != ("warning" in raw) or ("warn_days" in raw and ftype != "date"):
+        ctx.problem(raw, "warn_days and warning go together, on a date question.",
+                    "Write both, e.g. warn_days: 120 and warning: Ansök minst fyra månader innan.", fid)
     required = bool(raw.get("required", False))
     if required_override is False:
         required = False
@@ -120,7 +123,9 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
         required=required, options=options,
         show_if=_conditions(ctx, raw.get("show_if"), raw, rename, fid),
         min=raw.get("min"), max=raw.get("max"), max_length=raw.get("max_length"),
-        default=raw.get("default"), free_text=bool(raw.get("free_text", False)), line=line_of(raw),
+        default=raw.get("default"), free_text=bool(raw.get("free_text", False)),
+        warn_days=raw.get("warn_days"), warning=ctx.text(raw.get("warning"), f"{local_id}.warning", raw, fid),
+        line=line_of(raw),
     )
 
 

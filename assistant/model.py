@@ -62,6 +62,8 @@ class Field:
     max_length: int | None = None
     default: Any = None             # "today" for dates, or a literal
     free_text: bool = False         # visitor may answer in own language; staff writes the Swedish wording
+    warn_days: int | None = None    # a date sooner than this many days from today gets a warning (not an error)
+    warning: Text = NO_TEXT         # the warning, e.g. "Ansök minst fyra månader innan"
     line: int = 0
 
     def option(self, value: str) -> Option | None:

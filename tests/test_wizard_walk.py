@@ -129,3 +129,22 @@ def test_the_whole_form_in_arabic_and_tigrinya_to_the_printed_form_and_receipt(l
     assert len(at.get("imgs")) >= 1 or len(at.get("image")) >= 1
     at.button(key="result:finish").click().run()
     assert current_page_title(at) == "Blankettguiden" or current_page_title(at) == t("Blankettguiden")
+
+
+def test_a_start_date_too_soon_warns_but_lets_the_visitor_go_on():
+    from tests.form_walks.forskola import PAGES as FORSKOLA
+    from tests.testdata import days_ahead
+
+    forskola = load_form(Path(__file__).resolve().parent.parent / "forms" / "forskola" / "form.yaml")
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.button(key="start:forskola").click().run()
+    for _, values in FORSKOLA[:2]:
+        fill_page(at, forskola, values)
+        press_continue(at)
+    at.text_input(key="q:startdatum").input(days_ahead(30))
+    press_continue(at)
+    assert current_page_title(at) == forskola.page("startdatum").title.source
+    assert any("fyra månader" in w.value for w in at.warning)
+    assert not error_summary(at)
+    press_continue(at)
+    assert current_page_title(at) == forskola.page(FORSKOLA[3][0]).title.source

@@ -1,73 +1,163 @@
-"""Page language and direction, visible focus, large text and right-to-left layout.
+"""Page language and direction, visible focus, large text, contrast and right-to-left layout, and the
+few things a screen reader or keyboard user needs that Streamlit does not give.
 
-Streamlit has no RTL support and ships <html lang="en">: a small script sets lang/dir on the
-document, and CSS mirrors the layout. Nothing is loaded from the network.
+Streamlit has no RTL support and ships <html lang="en">: a small script sets lang/dir on the document,
+and CSS mirrors the layout. The same script (installed once per browser tab, re-applied after every run):
+- moves focus from an error-summary link to its field,
+- ties each field's error message and help text to its input (aria-describedby, aria-invalid) and gives a
+  group of check boxes its question as a group name,
+- puts the visitor's language in place of Streamlit's English where it can: the skip link, the progress
+  bar's name, the language list's open button, the image full-screen buttons.
+What stays in English is listed on the accessibility statement (page_accessibility.py).
+Nothing is loaded from the network. CSS must not contain "<" followed by a letter (Streamlit drops it).
 """
 from __future__ import annotations
 
 import json
+import uuid
 
 import streamlit as st
 
-from assistant.i18n import Language
+from assistant.i18n import Language, Translator
 
+# Colours: text #0b0c0c on white is 19.4:1, secondary text #3d3d3d 11.1:1, on the input grey (#f0f2f6)
+# #3d3d3d is 9.9:1: all pass WCAG AAA (7:1). Focus: yellow outline and a black ring (visible on any colour).
 BASE_CSS = """
-:root { --bg-focus: #ffbf47; --bg-error: #b00020; }
-html, body, [data-testid="stApp"] { color: #0b0c0c; }
-[data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] li { color: #0b0c0c; }
+:root { --bg-focus: #ffbf47; --bg-error: #b00020; --bg-text: #0b0c0c; --bg-text-2: #3d3d3d; }
+html, body, [data-testid="stApp"] { color: var(--bg-text); }
+[data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] li { color: var(--bg-text); }
 [data-testid="stMain"] button p, [data-testid="stMain"] button { color: inherit; }
 [data-testid="stMain"] button[kind="primary"], [data-testid="stMain"] button[kind="primary"] p { color: #ffffff !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: var(--bg-text-2) !important;
+  opacity: 1 !important; }
+[data-testid="stMain"] input::placeholder, [data-testid="stMain"] textarea::placeholder { color: var(--bg-text-2) !important; opacity: 1; }
 *:focus-visible, button:focus, input:focus, textarea:focus, [role="radio"]:focus-within, label:focus-within {
   outline: 3px solid var(--bg-focus) !important; outline-offset: 2px; box-shadow: 0 0 0 5px #0b0c0c !important;
 }
-.bg-sv { color: #3d3d3d !important; font-size: 0.85em; margin: -0.4rem 0 0.6rem 0; font-style: italic; }
+[data-testid="stMain"] .stMarkdownEllipsis, [data-testid="stMain"] .stMarkdownEllipsis p,
+[data-testid="stMain"] button p { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; overflow-wrap: anywhere; }
+[data-testid="stMain"] button { height: auto !important; }
+.bg-error-summary [data-testid="stHeaderActionElements"] { display: none; }
+[data-testid="InputInstructions"] { display: none !important; }
+.bg-sv { color: var(--bg-text-2) !important; font-size: 0.85em; margin: -0.4rem 0 0.6rem 0; font-style: italic; }
 .bg-field-error { color: var(--bg-error) !important; font-weight: 700; border-inline-start: 5px solid var(--bg-error);
   padding-inline-start: 0.6rem; margin: 0.4rem 0; }
 .bg-error-summary { border: 4px solid var(--bg-error); padding: 1rem 1.2rem; margin: 0.5rem 0 1.2rem 0; }
-.bg-error-summary h2 { color: #0b0c0c; font-size: 1.4em; margin: 0 0 0.5rem 0; padding: 0; }
+.bg-error-summary h2 { color: var(--bg-text); font-size: 1.4em; margin: 0 0 0.5rem 0; padding: 0; }
 .bg-error-summary a { color: var(--bg-error) !important; font-weight: 700; }
 .bg-visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }
 .bg-group-label { font-weight: 600; margin-bottom: 0.2rem; }
-.bg-step { font-size: 1.05em; color: #3d3d3d !important; margin: 0; }
+.bg-step { font-size: 1.05em; color: var(--bg-text-2) !important; margin: 0; }
 .bg-ltr { direction: ltr; unicode-bidi: isolate; display: inline-block; }
 .bg-review dt { font-weight: 700; margin-top: 0.6rem; }
 .bg-review dd { margin-inline-start: 0; white-space: pre-wrap; }
-.bg-review .bg-sv { margin: 0; }
+.bg-review .bg-sv { display: block; margin: 0; font-weight: 400; white-space: normal; }
 .bg-staff-note { background: #fff7bf; border-inline-start: 5px solid #806000; padding: 0.4rem 0.8rem; }
+.bg-print-button { width: 100%; min-height: 2.5rem; padding: 0.25rem 0.75rem; font: inherit; font-size: 1rem;
+  color: var(--bg-text); background: #ffffff; border: 1px solid #6b6b6b; border-radius: 0.5rem; cursor: pointer; }
+.bg-print-button:hover { border-color: #0b3d91; color: #0b3d91; }
 """
 
 RTL_CSS = """
 [data-testid="stMain"], [data-testid="stSidebar"], [data-testid="stHeader"] { direction: rtl; }
 [data-testid="stMain"] [data-testid="stElementContainer"], [data-testid="stMain"] .stMarkdown,
-[data-testid="stMain"] [data-testid="stWidgetLabel"], [data-testid="stMain"] p,
+[data-testid="stMain"] [data-testid="stWidgetLabel"], [data-testid="stMain"] p, [data-testid="stMain"] li,
 [data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3 { text-align: start; }
 [data-testid="stProgress"] > div { transform: scaleX(-1); }
 input[type="text"], textarea { text-align: start; unicode-bidi: plaintext; }
 .bg-sv { text-align: left; }
 """
 
+# Streamlit sizes its text in rem, so doubling the root size doubles every text (16 -> 32 px body text,
+# 14 -> 28 px labels and buttons) and the boxes around it; measured in tests/browser/test_large_text.py.
 LARGE_CSS = """
 html { font-size: 32px !important; }
-[data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] li,
-[data-testid="stMain"] input, [data-testid="stMain"] textarea, [data-testid="stMain"] button,
-[data-testid="stMain"] [data-testid="stWidgetLabel"] p, [data-testid="stMain"] dd, [data-testid="stMain"] dt,
-[data-testid="stMarkdownContainer"] p { font-size: 2rem !important; line-height: 1.4 !important; }
-[data-testid="stMain"] h1 { font-size: 2.6rem !important; }
-[data-testid="stMain"] h2 { font-size: 2.3rem !important; }
-[data-testid="stMain"] .block-container { max-width: 100% !important; }
+[data-testid="stMain"] .block-container { max-width: 100% !important; padding-left: 1.5rem; padding-right: 1.5rem; }
+"""
+
+SCRIPT = """
+(function () {
+  var cfg = %(config)s;
+  var w = window.parent || window, d = w.document, h = d.documentElement;
+  h.lang = cfg.lang; h.dir = cfg.dir; h.setAttribute('data-bg-run', cfg.run);
+  w.__bgText = cfg.text;
+  if (w.__bgEnhance) { w.__bgEnhance(); return; }
+  var uid = 0;
+  function idOf(e) { if (!e.id) { e.id = 'bg-id-' + (++uid); } return e.id; }
+  function set(e, name, value) {
+    if (value === null) { if (e.hasAttribute(name)) e.removeAttribute(name); }
+    else if (e.getAttribute(name) !== value) e.setAttribute(name, value);
+  }
+  function enhance() {
+    var t = w.__bgText;
+    var skip = d.querySelector('[data-testid="stSkipToContent"]');
+    if (skip && skip.textContent !== t.skip) skip.textContent = t.skip;
+    var step = d.querySelector('[data-testid="stMain"] .bg-step');
+    d.querySelectorAll('[data-testid="stProgress"] [role="progressbar"]').forEach(function (bar) {
+      set(bar, 'aria-label', t.progress);
+      if (step) set(bar, 'aria-valuetext', step.textContent);
+    });
+    d.querySelectorAll('[data-testid="stSelectbox"] button[aria-label="Open"]').forEach(function (b) {
+      set(b, 'aria-label', t.open);
+    });
+    d.querySelectorAll('button[aria-label^="Fullscreen"]').forEach(function (b) {
+      set(b, 'aria-label', b.getAttribute('aria-label').replace(/^Fullscreen/, t.fullscreen));
+    });
+    d.querySelectorAll('button[aria-label="Copy to clipboard"]').forEach(function (b) { set(b, 'aria-label', t.copy); });
+    d.querySelectorAll('[class*="st-key-field-"]').forEach(function (box) {
+      var error = box.querySelector('.bg-field-error');
+      var notes = [error].concat(Array.prototype.slice.call(box.querySelectorAll('[data-testid="stCaptionContainer"]')))
+        .filter(Boolean).map(idOf).join(' ') || null;
+      var group = box.querySelector('.bg-group-label');
+      if (group) { set(box, 'role', 'group'); set(box, 'aria-labelledby', idOf(group)); }
+      box.querySelectorAll('input:not([type="radio"]), textarea, [role="radiogroup"]').forEach(function (e) {
+        set(e, 'aria-describedby', notes);
+        set(e, 'aria-invalid', error ? 'true' : null);
+      });
+    });
+  }
+  w.__bgEnhance = enhance;
+  d.addEventListener('click', function (ev) {
+    var link = ev.target.closest && ev.target.closest('.bg-error-summary a[data-target]');
+    if (!link) return;
+    var box = d.querySelector('.st-key-' + w.CSS.escape(link.getAttribute('data-target')));
+    if (!box) return;
+    var field = box.querySelector('input[type="radio"]:checked') ||
+      box.querySelector('input:not([type="hidden"]), textarea, select, [tabindex="0"]');
+    if (!field) return;
+    ev.preventDefault();
+    field.focus({preventScroll: true});
+    var tall = box.getBoundingClientRect().height > w.innerHeight * 0.7;
+    box.scrollIntoView({block: tall ? 'start' : 'center'});
+  }, true);
+  var queued = false;
+  new w.MutationObserver(function () {
+    if (queued) return;
+    queued = true;
+    w.requestAnimationFrame(function () { queued = false; enhance(); });
+  }).observe(d.body, {childList: true, subtree: true, attributes: true,
+                      attributeFilter: ['aria-label', 'aria-valuetext']});
+  enhance();
+})();
 """
 
 
 def apply_look(lang: Language, large_text: bool) -> None:
+    t = Translator(lang)
     css = BASE_CSS + (RTL_CSS if lang.direction == "rtl" else "") + (LARGE_CSS if large_text else "")
     st.html(f"<style>{css}</style>")
-    attrs = json.dumps({"lang": lang.html_lang, "dir": lang.direction})
-    st.html(
-        "<script>(function(){var a=" + attrs + ";var d=window.parent.document.documentElement;"
-        "d.lang=a.lang;d.dir=a.dir;})();</script>",
-        unsafe_allow_javascript=True,
-    )
+    config = {
+        "lang": lang.html_lang, "dir": lang.direction,
+        # New on every run: the script runs again after each run (an unchanged element would not), and
+        # the browser tests can tell a finished run of the page from the idle check's fragment runs.
+        "run": uuid.uuid4().hex[:12],
+        "text": {"skip": t("Hoppa till innehållet"), "progress": t("Hur långt du har kommit"),
+                 "open": t("Visa alla val"), "fullscreen": t("Visa större"), "copy": t("Kopiera")},
+    }
+    st.html("<script>" + SCRIPT % {"config": json.dumps(config, ensure_ascii=False)} + "</script>",
+            unsafe_allow_javascript=True)
 
 
 def focus(selector: str) -> None:
@@ -75,6 +165,7 @@ def focus(selector: str) -> None:
     st.html(
         "<script>(function(){var s=" + json.dumps(selector) + ";var n=0;var t=setInterval(function(){"
         "var d=window.parent.document;var e=d.querySelector(s)||document.querySelector(s);"
-        "if(e){e.focus();clearInterval(t);}if(++n>40){clearInterval(t);}},50);})();</script>",
+        "if(e){e.focus();clearInterval(t);}if(++n>40){clearInterval(t);}},50);})();"
+        f"/* {uuid.uuid4().hex[:12]} */</script>",
         unsafe_allow_javascript=True,
     )

@@ -21,14 +21,13 @@ LAST_REVIEWED = date(2026, 11, 25)
 DIGG_URL = "https://www.digg.se/tdosanmalan"     # Digg's form for reporting a barrier
 
 # English texts of Streamlit that a screen reader can meet, and which the app cannot replace.
-STREAMLIT_ENGLISH = ("options available", "Dismiss", "Running...", "Stop script")
+STREAMLIT_ENGLISH = ("options available", "Dismiss")
 
 
 KNOWN_GAPS = (
     N_("När listan med språk är öppen läser en skärmläsare upp några korta engelska ord, till exempel "
        "antalet val (”options available”) och en dold stängknapp (”Dismiss”). Det kommer från verktyget "
        "som tjänsten är byggd med (Streamlit) och går inte att ändra."),
-    N_("Medan sidan laddar visar tjänsten ibland en liten engelsk text uppe i hörnet (”Running...”)."),
     N_("Listan med språk och pilarna på de hopfällbara rutorna följer inte läsriktningen för arabiska "
        "och persiska. Listan är vänsterställd."),
     N_("Knappar som hör ihop (till exempel val med runda rutor) väljs med piltangenterna, som på de "

@@ -71,6 +71,8 @@ def show(v: Visit, t: Translator, today: date) -> None:
                        for f in shown if f.id in wiz.errors], t)
     for f in shown:
         message = wiz.errors.get(f.id)
+        if f.id in wiz.warnings:
+            st.warning(t.text(f.warning) + " " + t("Du kan gå vidare ändå: tryck på Fortsätt igen."))
         widgets.render(f, wiz.answers, t, t.message(message) if message else None, v.show_swedish)
     notes = [f for f in shown if f.staff_note]
     back, forward = st.columns(2)
