@@ -1,0 +1,330 @@
+"""Server memory and step latency with 1, 10 and 30 visitors at once on the service-housing form.
+Prints a table; never a test.
+
+    .venv/bin/python bench/bench_sessions.py [--sessions 1 10 30] [--think 1.0] [--seed 1]
+
+Each visitor is a websocket client speaking Streamlit's own protocol (BackMsg/ForwardMsg protobufs)
+to a real `streamlit run` on a free 127.0.0.1 port. Like a browser it commits one answer at a time
+(a rerun per widget), presses Continue, creates the PDF on the review page, and runs the idle-watch
+fragment when the server asks for it. Between actions it waits a random think time (mean --think
+seconds; people at the desk are slower, so this is a harsher load). A step's latency is the time
+from sending the rerun to the server's script_finished: server time plus loopback.
+Memory is the server's resident set (VmRSS, and the peak VmHWM) once every visitor has the filled
+PDF on screen and is still connected. Each session count gets a fresh server.
+
+Goals: <= 3 MiB more RSS per extra session; p95 step latency <= 300 ms at 30 sessions.
+Loopback only, every wait has a timeout, and the server is stopped at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.loader import load_form  # noqa: E402
+from assistant.model import Form  # noqa: E402
+from tests.form_walks.aldreomsorg import PAGES  # noqa: E402
+
+FORM = load_form(ROOT / "forms" / "aldreomsorg" / "form.yaml")
+WIDGETS = ("text_input", "text_area", "radio", "checkbox", "button", "download_button", "selectbox")
+TIMEOUT = 120.0                       # seconds for any one server answer; nothing waits forever
+GOAL_MIB_PER_SESSION, GOAL_P95_MS = 3.0, 300.0
+
+
+class WalkError(RuntimeError):
+    """The app did not do what a visitor expects (an error summary, an exception, a missing widget)."""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run streamlit_app.py` on 127.0.0.1, with its own statistics file, stopped on exit."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self._tmp = tempfile.TemporaryDirectory(prefix="bench-sessions-")
+        env = {**os.environ, "BLANKETTGUIDEN_STATS": str(Path(self._tmp.name) / "statistics.sqlite")}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    @property
+    def url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/_stcore/stream"
+
+    def wait_healthy(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.process.returncode}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise TimeoutError("streamlit did not answer /_stcore/health")
+
+    def memory_mib(self) -> tuple[float, float]:
+        """(VmRSS, VmHWM) of the server process in MiB, from /proc."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        kib = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines()
+               if line.startswith(("VmRSS", "VmHWM"))}
+        return kib["VmRSS"] / 1024, kib["VmHWM"] / 1024
+
+    def __enter__(self) -> Server:
+        self.wait_healthy()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=15)
+        self._tmp.cleanup()
+
+
+@dataclass
+class Session:
+    """One browser tab's view of the app: the widgets and texts of the last run, the URL's query."""
+
+    ws: Any
+    widgets: dict[str, Any] = field(default_factory=dict)      # user key -> widget proto (has .id)
+    texts: list[str] = field(default_factory=list)              # markdown, headings and alerts
+    query: str = ""
+    fragments: dict[str, float] = field(default_factory=dict)   # fragment id -> run_every seconds
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @classmethod
+    async def open(cls, url: str) -> Session:
+        ws = await websockets.connect(url, subprotocols=["streamlit"], max_size=64 * 2**20,
+                                      open_timeout=TIMEOUT, origin=url.replace("ws://", "http://").split("/_")[0])
+        return cls(ws)
+
+    async def rerun(self, *states: WidgetState, fragment: str = "") -> float:
+        """Send a rerun (a widget change, a click or a fragment tick); seconds until it finished."""
+        msg = BackMsg()
+        msg.rerun_script.query_string = self.query
+        msg.rerun_script.widget_states.widgets.extend(states)
+        msg.rerun_script.fragment_id = fragment
+        async with self.lock:
+            start = time.perf_counter()
+            await self.ws.send(msg.SerializeToString())
+            await self._until_finished(fragment)
+            return time.perf_counter() - start
+
+    async def _until_finished(self, fragment: str) -> None:
+        while True:
+            fm = ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), TIMEOUT))
+            kind = fm.WhichOneof("type")
+            if kind == "new_session" and not fragment:
+                self.widgets, self.texts = {}, []
+            elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
+                self._element(fm.delta.new_element)
+            elif kind == "page_info_changed":
+                self.query = fm.page_info_changed.query_string
+            elif kind == "auto_rerun":
+                self.fragments[fm.auto_rerun.fragment_id] = fm.auto_rerun.interval
+            elif kind == "script_finished":
+                if fm.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                    raise WalkError("the app did not compile")
+                if fm.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    return
+
+    def _element(self, element: Any) -> None:
+        kind = element.WhichOneof("type")
+        if kind in WIDGETS:
+            proto = getattr(element, kind)
+            self.widgets[proto.id.split("-", 2)[-1]] = proto
+        elif kind == "markdown":
+            self.texts.append(element.markdown.body)
+        elif kind == "heading":
+            self.texts.append(element.heading.body)
+        elif kind == "alert":
+            self.texts.append(element.alert.body)
+        elif kind == "exception":
+            raise WalkError(f"the app raised {element.exception.type}")
+
+    def widget(self, key: str) -> Any:
+        if key not in self.widgets:
+            raise WalkError(f"no widget {key!r} on this page")
+        return self.widgets[key]
+
+    def click(self, key: str) -> WidgetState:
+        return WidgetState(id=self.widget(key).id, trigger_value=True)
+
+    def answers(self, form: Form, field_id: str, value: Any) -> list[WidgetState]:
+        """The widget changes a visitor makes for one answer (one per ticked box)."""
+        f, key = form.field(field_id), f"q:{field_id}"
+        if f.type == "multi":
+            return [WidgetState(id=self.widget(f"{key}:{v}").id, bool_value=True) for v in value]
+        if f.type == "confirm":
+            return [WidgetState(id=self.widget(key).id, bool_value=bool(value))]
+        if f.type in ("choice", "yesno"):
+            values = [True, False] if f.type == "yesno" else [o.value for o in f.options]
+            return [WidgetState(id=self.widget(key).id, string_value=self.widget(key).options[values.index(value)])]
+        return [WidgetState(id=self.widget(key).id, string_value=str(value))]
+
+    def page_text(self) -> str:
+        return "\n".join(self.texts)
+
+    async def close(self) -> None:
+        await self.ws.close()
+
+
+@dataclass
+class Visit:
+    """What one simulated visitor measured."""
+
+    steps: list[float] = field(default_factory=list)
+    create: float = 0.0
+    review: str = ""
+
+
+async def walk(url: str, person: dict[str, str], think: float, rng: random.Random) -> tuple[Session, Visit]:
+    """One visitor through the whole form to the filled PDF; the session stays open for measuring."""
+    session = await Session.open(url)
+    visit = Visit()
+    ticker = asyncio.create_task(_fragment_ticker(session))
+
+    async def act(*states: WidgetState) -> float:
+        await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+        return await session.rerun(*states)
+
+    try:
+        await session.rerun()                                     # the page loads
+        await act(session.click("start:aldreomsorg"))
+        for page_id, values in PAGES:
+            for field_id, value in values.items():
+                for state in session.answers(FORM, field_id, person.get(field_id, value)):
+                    visit.steps.append(await act(state))
+            visit.steps.append(await act(session.click("nav:next")))
+            if "bg-error-summary" in session.page_text():
+                raise WalkError(f"page {page_id}: {session.page_text()[:300]}")
+        visit.review = session.page_text()
+        visit.create = await act(session.click("nav:create"))
+        if "nav:create" in session.widgets or "result:finish" not in session.widgets:
+            raise WalkError("creating the PDF did not reach the result page")
+    except BaseException:
+        ticker.cancel()
+        await session.close()
+        raise
+    ticker.cancel()
+    return session, visit
+
+
+async def _fragment_ticker(session: Session) -> None:
+    """Run the app's fragments (the idle watch) as often as the server asked, like the browser does."""
+    next_run: dict[str, float] = {}
+    while True:
+        await asyncio.sleep(1)
+        now = time.monotonic()
+        for fragment_id, interval in list(session.fragments.items()):
+            if now >= next_run.setdefault(fragment_id, now + interval):
+                next_run[fragment_id] = now + interval
+                await session.rerun(fragment=fragment_id)
+
+
+def person(i: int) -> dict[str, str]:
+    """Visitor i's own, invented name."""
+    return {"sokande.fornamn": f"Besökare{i:02d}", "sokande.efternamn": f"Provsson{i:02d}"}
+
+
+async def run_visitors(url: str, count: int, think: float, seed: int) -> tuple[list[Session], list[Visit]]:
+    rngs = [random.Random(seed * 1000 + i) for i in range(count)]
+    results = await asyncio.gather(*(walk(url, person(i), think, rngs[i]) for i in range(count)))
+    return [s for s, _ in results], [v for _, v in results]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+@dataclass(frozen=True)
+class Row:
+    sessions: int
+    idle_mib: float
+    rss_mib: float
+    peak_mib: float
+    steps: list[float]
+    creates: list[float]
+
+
+async def measure(count: int, think: float, seed: int) -> Row:
+    with Server() as server:
+        idle, _ = server.memory_mib()
+        sessions, visits = await run_visitors(server.url, count, think, seed)
+        await asyncio.sleep(2)                       # let the last runs' garbage go before reading memory
+        rss, peak = server.memory_mib()
+        for session in sessions:
+            await session.close()
+    return Row(count, idle, rss, peak, [s for v in visits for s in v.steps], [v.create for v in visits])
+
+
+def table(rows: list[Row]) -> str:
+    base = rows[0]
+    lines = [f"{'sessions':>8} {'idle MiB':>9} {'RSS MiB':>8} {'peak MiB':>9} {'MiB/extra':>10} "
+             f"{'steps':>6} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'create p50':>11} {'create p95':>11}"]
+    for row in rows:
+        extra = (row.rss_mib - base.rss_mib) / (row.sessions - base.sessions) if row.sessions > base.sessions else None
+        lines.append(
+            f"{row.sessions:>8} {row.idle_mib:>9.1f} {row.rss_mib:>8.1f} {row.peak_mib:>9.1f} "
+            f"{'—' if extra is None else f'{extra:.2f}':>10} {len(row.steps):>6} "
+            f"{percentile(row.steps, 50) * 1000:>7.0f} {percentile(row.steps, 95) * 1000:>7.0f} "
+            f"{max(row.steps) * 1000:>7.0f} {percentile(row.creates, 50) * 1000:>9.0f} ms "
+            f"{percentile(row.creates, 95) * 1000:>8.0f} ms")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 30])
+    parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a visitor's actions")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rows = []
+    for count in sorted(args.sessions):
+        print(f"{count} visitor(s) …", file=sys.stderr, flush=True)
+        rows.append(asyncio.run(measure(count, args.think, args.seed)))
+    print(f"Service-housing form, {os.cpu_count()} cores, think time {args.think} s (±50 %), a fresh server each row.")
+    print(table(rows))
+    last = rows[-1]
+    if len(rows) > 1:
+        per_extra = (last.rss_mib - rows[0].rss_mib) / (last.sessions - rows[0].sessions)
+        print(f"Goal ≤ {GOAL_MIB_PER_SESSION} MiB per extra session: {per_extra:.2f} MiB "
+              f"({'met' if per_extra <= GOAL_MIB_PER_SESSION else 'NOT met'}).")
+    p95 = percentile(last.steps, 95) * 1000
+    print(f"Goal p95 ≤ {GOAL_P95_MS:.0f} ms at {last.sessions} sessions: {p95:.0f} ms "
+          f"({'met' if p95 <= GOAL_P95_MS else 'NOT met'}).")
+
+
+if __name__ == "__main__":
+    main()

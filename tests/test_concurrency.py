@@ -1,0 +1,112 @@
+"""No cross-talk: visitors filling the form at the same time each see, and print, only their own answers.
+
+Three levels: AppTest sessions interleaved page by page (AppTest swaps process-wide globals on every
+run, so it cannot run in threads itself); the PDF engine in threads; and a real `streamlit run`
+serving several websocket sessions at once, whose script threads really do run in parallel.
+"""
+from __future__ import annotations
+
+import asyncio
+import random
+import subprocess
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from assistant.documents import build_documents
+from assistant.flow import default_answers
+from assistant.loader import load_form
+from bench.bench_sessions import Server, walk
+from tests.form_walks.aldreomsorg import PAGES
+from tests.testdata import make_pnr
+from tests.walks import fill_page, walk_answers
+
+ROOT = Path(__file__).resolve().parent.parent
+FORM = load_form(ROOT / "forms" / "aldreomsorg" / "form.yaml")
+NAMES = [("Ylva", "Xanthopoulou"), ("Ödön", "Kvarnström"), ("محمد", "الراشد"), ("Tsega", "ሰላም"),
+         ("Olha", "Шевченко"), ("Bao", "Nguyễn"), ("Aino", "Väisänen"), ("Idil", "Cabdi")]
+
+
+def person(i: int) -> dict[str, str]:
+    """Visitor i: own name, own personnummer, own phone number."""
+    first, last = NAMES[i]
+    return {"sokande.fornamn": first, "sokande.efternamn": last,
+            "sokande.personnummer": make_pnr(date(1940 + i, 1 + i, 10 + i), 311 + i),
+            "sokande.telefon": f"070-555 00 {10 + i}"}
+
+
+def owners(text: str, count: int) -> set[int]:
+    """Whose personnummer or name appears in the text (the number survives any script's text extraction)."""
+    return {i for i in range(count) if any(mark in text for mark in (
+        person(i)["sokande.personnummer"], person(i)["sokande.fornamn"], person(i)["sokande.efternamn"]))}
+
+
+def pdf_text(pdf: bytes) -> str:
+    return subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True, timeout=60).stdout.decode()
+
+
+def test_interleaved_app_sessions_see_and_print_only_their_own_answers():
+    count = 3
+    apps = [AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run() for _ in range(count)]
+    for at in apps:
+        at.button(key="start:aldreomsorg").click().run()
+    for page_id, values in PAGES:                    # each visitor answers this page, then the next one
+        for i, at in enumerate(apps):
+            mine = person(i)
+            fill_page(at, FORM, {k: mine.get(k, v) for k, v in values.items()})
+            at.button(key="nav:next").click().run()
+            assert not at.exception, (i, page_id, [e.value for e in at.exception])
+    tokens = {at.session_state["visit"].token for at in apps}
+    assert len(tokens) == count
+    for i, at in enumerate(apps):
+        review = "\n".join(m.value for m in at.markdown)
+        assert owners(review, count) == {i}, i
+        assert person(i)["sokande.telefon"] in review
+        at.button(key="nav:create").click().run()
+        assert owners(pdf_text(at.session_state["visit"].documents.print_pdf), count) == {i}, i
+
+
+def test_pdfs_made_in_threads_are_each_the_visitors_own():
+    """Several visitors' PDFs at once, non-Latin names included (they go through WeasyPrint)."""
+    count, today = len(NAMES), date.today()
+    answers = [{**default_answers(FORM, today), **walk_answers(PAGES), **person(i)} for i in range(count)]
+    alone = [pdf_text(build_documents(FORM, a, today).print_pdf) for a in answers]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda a: pdf_text(build_documents(FORM, a, today).print_pdf), answers * 2))
+    for i, text in enumerate(together):
+        assert text == alone[i % count], i
+        assert owners(text, count) == {i % count}, i
+
+
+async def _visitors_at_once(count: int) -> None:
+    with Server() as server:
+        base = f"http://127.0.0.1:{server.port}"
+        results = await asyncio.gather(*(walk(server.url, person(i), 0, random.Random(i)) for i in range(count)))
+        try:
+            for i, (session, visit) in enumerate(results):
+                assert owners(visit.review, count) == {i}, i
+                url = base + session.widget("result:download").url
+                with urllib.request.urlopen(url, timeout=30) as response:
+                    assert owners(pdf_text(response.read()), count) == {i}, i
+            first, _ = results[0]
+            url = base + first.widget("result:download").url
+            await first.rerun(first.click("result:finish"))         # "Klar – radera allt"
+            await first.rerun()                                       # the next action, anywhere
+            try:
+                urllib.request.urlopen(url, timeout=30)
+                raise AssertionError("the erased visitor's PDF is still served")
+            except urllib.error.HTTPError as gone:
+                assert gone.code == 404
+        finally:
+            for session, _ in results:
+                await session.close()
+
+
+def test_a_real_server_keeps_simultaneous_visitors_apart():
+    """Four websocket sessions walk the form at the same time; each reviews and downloads only its own
+    answers, and after "Klar – radera allt" the PDF's download address stops answering."""
+    asyncio.run(_visitors_at_once(4))
