@@ -13,7 +13,10 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 from pypdf import PdfReader
+import streamlit as st
+from streamlit.runtime.secrets import Secrets
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.util import patch_config_options
 
 from assistant.documents import build_documents
 from assistant.flow import Wizard
@@ -239,6 +242,14 @@ def test_without_a_usable_pin_the_area_says_how_to_set_one_and_shows_nothing(fil
     assert ".streamlit/secrets.toml" in at.warning[0].value and "minst 6 tecken" in at.warning[0].value
     assert at.code[0].value.startswith("staff_pin = ")
     assert not at.dataframe and not at.text_input and not at.download_button
+
+
+def test_without_any_secrets_file_the_area_says_how_to_set_one(filled, clock, monkeypatch, tmp_path):
+    monkeypatch.setattr(st, "secrets", Secrets())                       # nothing parsed yet
+    with patch_config_options({"secrets.files": [str(tmp_path / "absent" / "secrets.toml")]}):
+        at = open_staff({})
+    assert ".streamlit/secrets.toml" in at.warning[0].value
+    assert not at.dataframe and not at.text_input
 
 
 def test_a_wrong_pin_shows_no_numbers_and_the_right_one_does(filled, clock):
