@@ -6,10 +6,11 @@ from html import escape
 
 import streamlit as st
 
-from assistant.flow import Wizard, visible_fields
+from assistant.flow import visible_fields
 from assistant.i18n import Translator
 from assistant.ui import fields as widgets
 from assistant.ui.look import focus
+from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import Visit, forget_widgets, visit
 
 
@@ -29,14 +30,6 @@ def _back() -> None:
     previous = v.wizard.back(widgets.page_values(v.wizard.current()))
     forget_widgets()
     v.wizard = previous
-
-
-def step_header(wiz: Wizard, t: Translator) -> None:
-    """'Steg X av Y' and a progress bar (mirrored by CSS in right-to-left languages)."""
-    step, total = wiz.progress()
-    label = t("Steg %(step)s av %(total)s", step=step, total=total)
-    st.markdown(f'<p class="bg-step">{escape(label)}</p>', unsafe_allow_html=True)
-    st.progress(step / total)
 
 
 def error_summary(items: list[tuple[str, str, str]], t: Translator) -> None:
@@ -75,12 +68,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
             st.warning(t.text(f.warning) + " " + t("Du kan gå vidare ändå: tryck på Fortsätt igen."))
         widgets.render(f, wiz.answers, t, t.message(message) if message else None, v.show_swedish)
     notes = [f for f in shown if f.staff_note]
-    back, forward = st.columns(2)
-    with back:
-        st.button(t("Tillbaka"), key="nav:back", on_click=_back, use_container_width=True)
-    with forward:
-        st.button(t("Fortsätt"), key="nav:next", type="primary", on_click=_continue, args=(today,),
-                  use_container_width=True)
+    nav_buttons(t, _back, t("Fortsätt"), "nav:next", _continue, today)
     if notes:
         with st.expander(t("För personalen")):
             for f in notes:

@@ -13,7 +13,7 @@ from assistant.i18n_markers import N_
 from assistant.receipt import render_receipt
 from assistant.summary import review_groups
 from assistant.ui.fields import swedish
-from assistant.ui.page_question import step_header
+from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import Visit, count_outcome, forget_widgets, visit
 
 
@@ -80,9 +80,4 @@ def show(v: Visit, t: Translator, today: date) -> None:
         st.warning(t("Några svar får inte plats i rutorna på blanketten. De skrivs ut på en bilaga sist i blanketten:"))
         st.markdown("\n".join(f"- {escape(c.label)}" for c in planned))
     st.markdown(t("När du trycker på knappen fylls den riktiga blanketten i på svenska."))
-    back, forward = st.columns(2)
-    with back:
-        st.button(t("Tillbaka"), key="nav:back", on_click=_back, use_container_width=True)
-    with forward:
-        st.button(t("Skapa blanketten"), key="nav:create", type="primary", on_click=_create, args=(today,),
-                  use_container_width=True)
+    nav_buttons(t, _back, t("Skapa blanketten"), "nav:create", _create, today)

@@ -1,7 +1,6 @@
 """The committed form PDFs are what their HTML sources say, with well-formed fields."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pikepdf
 import pytest
