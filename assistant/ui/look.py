@@ -3,6 +3,7 @@ few things a screen reader or keyboard user needs that Streamlit does not give.
 
 Streamlit has no RTL support and ships <html lang="en">: a small script sets lang/dir on the document,
 and CSS mirrors the layout. The same script (installed once per browser tab, re-applied after every run):
+- puts the focus on the new page's heading after Continue, Back and the like (a page load would reset it),
 - moves focus from an error-summary link to its field,
 - ties each field's error message and help text to its input (aria-describedby, aria-invalid) and gives a
   group of check boxes its question as a group name,
@@ -90,8 +91,26 @@ SCRIPT = """
     if (value === null) { if (e.hasAttribute(name)) e.removeAttribute(name); }
     else if (e.getAttribute(name) !== value) e.setAttribute(name, value);
   }
+  var MOVED_ON = '[class*="st-key-nav-"], [class*="st-key-start-"], [class*="st-key-change-"], ' +
+    '[class*="st-key-result-"], [class*="st-key-view-"], .st-key-ui-erase';
+  function newPageFocus() {
+    // A new page of the wizard (a new h1 heading) after a button that moves on: put the focus on it, as
+    // a page load would, so the next Tab starts at the question and a screen reader reads the new page.
+    var h1 = d.querySelector('[data-testid="stMain"] h1');
+    if (!h1) return;
+    var title = h1.textContent;
+    if (w.__bgTitle !== undefined && w.__bgTitle !== title) {
+      var a = d.activeElement;
+      if (!a || a === d.body || a === h || (a.closest && a.closest(MOVED_ON))) {
+        h1.setAttribute('tabindex', '-1');
+        h1.focus();
+      }
+    }
+    w.__bgTitle = title;
+  }
   function enhance() {
     var t = w.__bgText;
+    newPageFocus();
     var skip = d.querySelector('[data-testid="stSkipToContent"]');
     if (skip && skip.textContent !== t.skip) skip.textContent = t.skip;
     var step = d.querySelector('[data-testid="stMain"] .bg-step');
