@@ -125,3 +125,25 @@ def test_the_pdf_goes_to_lp_on_standard_input_never_as_a_file(monkeypatch):
     assert print_pdf(b"%PDF-1.7 personal data", "lib") == "lib-7"
     assert seen["command"] == ["lp", "-d", "lib", "-t", "Blankettguiden"]       # no file name, fixed title
     assert seen["input"] == b"%PDF-1.7 personal data"
+
+
+def test_skriv_ut_on_the_result_page_prints_on_the_library_printer(scheduler, start_app, page, artifacts, tmp_path):
+    """A staff PC with CUPS and skrivare: set: the result page offers "Skriv ut", and the form comes out of
+    the printer (here: the cups-pdf virtual printer)."""
+    from tests.browser.test_walk import FORM, walk_to_the_result
+    from tests.browser.wizard import Visitor, key_css, rerun_by
+
+    config = tmp_path / "municipality.yaml"
+    config.write_text(re.sub(r"(?m)^skrivare:.*$", f"skrivare: {scheduler.printer}",
+                             (ROOT / "config" / "municipality.yaml").read_text(encoding="utf-8")), encoding="utf-8")
+    server = start_app({"BLANKETTGUIDEN_CONFIG": str(config), **scheduler.env})
+    visitor = Visitor(page, FORM, artifacts)
+    visitor.open(server.url)
+    walk_to_the_result(visitor, check=False)
+    assert page.locator("#bg-open-print").is_visible()          # the browser's print stays as well
+    rerun_by(page, page.locator(key_css("result:print") + " button:visible").click)
+    done = visitor.t("Blanketten skickades till skrivaren %(printer)s.", printer=scheduler.printer)
+    assert page.get_by_text(done).is_visible()
+    visitor.screenshot("printed")
+    on_paper = text_of(scheduler.printed())
+    assert "Storgatan 12 B" in on_paper and "Åsa" in on_paper
