@@ -8,8 +8,11 @@ New strings arrive empty, changed ones fuzzy; translators then work in Poedit or
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -26,12 +29,22 @@ REVIEW_NOTE = ("Översättningen måste granskas av en auktoriserad translator i
                "translator (auktoriserad translator) before official use.")
 
 
-def extract() -> None:
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-                    "-k", "t", "-k", "N_", "--sort-by-file", "--project=Blankettguiden",
-                    "--copyright-holder=Blankettguiden contributors", "-o", str(POT), "."],
-                   cwd=ROOT, check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def extract() -> Catalog:
+    """Extract into a private file, then replace the template at once: two translators running this at
+    the same time never read a half-written template (which once emptied catalogs)."""
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / "messages.pot"
+        subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
+                        "-k", "t", "-k", "N_", "--sort-by-file", "--project=Blankettguiden",
+                        "--copyright-holder=Blankettguiden contributors", "-o", str(fresh), "."],
+                       cwd=ROOT, check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with fresh.open("rb") as fh:
+            template = read_po(fh)
+        if len(template) < 100:
+            sys.exit(f"Only {len(template)} strings were extracted; no catalog was changed. Check babel.cfg.")
+        os.replace(shutil.copy(fresh, POT.with_suffix(".pot.new")), POT)
+    return template
 
 
 def update(template: Catalog, code: str, locale: str) -> None:
@@ -52,9 +65,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", metavar="LANG", help="update only these catalogs (e.g. ar fa)")
     args = parser.parse_args()
-    extract()
-    with POT.open("rb") as fh:
-        template = read_po(fh)
+    template = extract()
     chosen = [lang for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE and (not args.only or lang.code in args.only)]
     for lang in chosen:
         update(template, lang.code, lang.locale)
