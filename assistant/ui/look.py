@@ -56,9 +56,10 @@ html, body, [data-testid="stApp"] { color: var(--bg-text); }
 .bg-review dd { margin-inline-start: 0; white-space: pre-wrap; }
 .bg-review .bg-sv { display: block; margin: 0; font-weight: 400; white-space: normal; }
 .bg-staff-note { background: #fff7bf; border-inline-start: 5px solid #806000; padding: 0.4rem 0.8rem; }
-.bg-print-button { width: 100%; min-height: 2.5rem; padding: 0.25rem 0.75rem; font: inherit; font-size: 1rem;
+.bg-print-button { width: 100%; min-height: 2.5rem; padding: 0.25rem 0.75rem; font: inherit; font-size: 0.875rem;
   color: var(--bg-text); background: #ffffff; border: 1px solid #6b6b6b; border-radius: 0.5rem; cursor: pointer; }
 .bg-print-button:hover { border-color: #0b3d91; color: #0b3d91; }
+.st-key-view-accessibility button p { text-decoration: underline; }
 """
 
 RTL_CSS = """
@@ -67,6 +68,8 @@ RTL_CSS = """
 [data-testid="stMain"] [data-testid="stWidgetLabel"], [data-testid="stMain"] p, [data-testid="stMain"] li,
 [data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3 { text-align: start; }
 [data-testid="stProgress"] > div { transform: scaleX(-1); }
+[data-testid="stExpander"] summary [data-testid="stIconMaterial"] { transform: scaleX(-1); }
+[role="listbox"], [role="option"] { direction: rtl; text-align: start; }
 input[type="text"], textarea { text-align: start; unicode-bidi: plaintext; }
 .bg-sv { text-align: left; }
 """

@@ -28,8 +28,6 @@ KNOWN_GAPS = (
     N_("När listan med språk är öppen läser en skärmläsare upp några korta engelska ord, till exempel "
        "antalet val (”options available”) och en dold stängknapp (”Dismiss”). Det kommer från verktyget "
        "som tjänsten är byggd med (Streamlit) och går inte att ändra."),
-    N_("Listan med språk och pilarna på de hopfällbara rutorna följer inte läsriktningen för arabiska "
-       "och persiska. Listan är vänsterställd."),
     N_("Knappar som hör ihop (till exempel val med runda rutor) väljs med piltangenterna, som på de "
        "flesta webbsidor. Tabb flyttar till nästa fråga."),
     N_("Den ifyllda blanketten (PDF) är gjord för att skrivas ut och läses inte bra med skärmläsare. "
