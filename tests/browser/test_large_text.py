@@ -32,7 +32,9 @@ def test_large_text_doubles_every_text_keeps_the_layout_and_has_aaa_contrast(app
         enhanced = axe_violations(page, rules=["color-contrast-enhanced"])
         if enhanced:
             problems.append(f"{name}: axe color-contrast-enhanced\n{describe(enhanced)}")
-        record = {"min_px": min(t["px"] for t in large), "min_contrast": min(t["contrast"] for t in large)}
+        lowest = min(large, key=lambda t: t["contrast"])
+        record = {"min_px": min(t["px"] for t in large), "min_contrast": lowest["contrast"],
+                  "min_contrast_text": lowest["text"]}
         if name in COMPARE_SIZES:
             visitor.set_large_text(False)
             normal = {t["key"]: t for t in texts(page)}
