@@ -5,8 +5,9 @@ empty, or CUPS does not know it, the app offers the browser's own print instead.
 
 The PDF holds personal data: it goes to `lp` on standard input and is never written to a file here. CUPS
 keeps its own copy in its spool folder until the job is done, and by default for a day after that
-(`PreserveJobFiles`): a staff PC should set `PreserveJobFiles No` in /etc/cups/cupsd.conf (docs/accessibility.md,
-"Utskrift"). The job title is fixed, so the queue (`lpstat`) never shows a visitor's name.
+(`PreserveJobFiles`, default 86400 s): a staff PC must set `PreserveJobFiles No` in /etc/cups/cupsd.conf
+(docs/accessibility.md, "Printing at the library"). The job title is fixed, so the queue (`lpstat`) never
+shows a visitor's name.
 
 `lp` and `lpstat` talk to the CUPS server that CUPS_SERVER or ~/.cups/client.conf names, else the local one.
 """

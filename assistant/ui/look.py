@@ -9,8 +9,10 @@ and CSS mirrors the layout. The same script (installed once per browser tab, re-
   group of check boxes its question as a group name,
 - puts the visitor's language in place of Streamlit's English where it can: the skip link, the progress
   bar's name, the language list's open button, the image full-screen buttons.
-What stays in English is listed on the accessibility statement (page_accessibility.py).
-Nothing is loaded from the network. CSS must not contain "<" followed by a letter (Streamlit drops it).
+CSS hides Streamlit's "Link to heading" in the error summary and its "Press Enter to apply" hints. What stays
+in English is listed on the accessibility statement (page_accessibility.py); docs/accessibility.md has it all.
+Nothing is loaded from the network. Neither the CSS nor the script may contain "<" followed by a letter, even
+in a comment: Streamlit drops the whole element (tests/browser/test_look.py).
 """
 from __future__ import annotations
 
@@ -21,8 +23,8 @@ import streamlit as st
 
 from assistant.i18n import Language, Translator
 
-# Colours: text #0b0c0c on white is 19.4:1, secondary text #3d3d3d 11.1:1, on the input grey (#f0f2f6)
-# #3d3d3d is 9.9:1: all pass WCAG AAA (7:1). Focus: yellow outline and a black ring (visible on any colour).
+# Colours: text #0b0c0c on white is 19.6:1, secondary text #3d3d3d 10.9:1, on the input grey (#f0f2f6)
+# #3d3d3d is 9.7:1: all pass WCAG AAA (7:1). Focus: yellow outline and a black ring (visible on any colour).
 BASE_CSS = """
 :root { --bg-focus: #ffbf47; --bg-error: #b00020; --bg-text: #0b0c0c; --bg-text-2: #3d3d3d; }
 html, body, [data-testid="stApp"] { color: var(--bg-text); }
