@@ -91,7 +91,10 @@ class Statistics:
 
     def __init__(self, path: Path):
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:                        # the app must start even so; writes then log too
+            _LOG.warning("no folder for statistics at %s: %s", path.parent, exc)
         self._write(*((sql, ()) for sql in _SCHEMA))
 
     @contextmanager

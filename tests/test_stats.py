@@ -107,6 +107,14 @@ def test_a_write_that_fails_is_logged_and_the_visit_goes_on(tmp_path, caplog):
     assert "statistics not written" in caplog.text
 
 
+def test_no_folder_for_the_database_does_not_stop_the_app(tmp_path, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with caplog.at_level(logging.WARNING, logger="assistant.stats"):
+        Statistics(blocker / "var" / "statistics.sqlite").started("aldreomsorg", "sv", NOV)
+    assert "no folder for statistics" in caplog.text and "statistics not written" in caplog.text
+
+
 def test_threads_writing_at_once_lose_no_count(stats):
     def many() -> None:
         for _ in range(25):
