@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -26,7 +27,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SERVER_START_TIMEOUT = 90      # seconds: imports on a busy 2-core machine
 DEFAULT_TIMEOUT_MS = 45_000    # every Playwright wait; a step normally takes 0.3 s
-
 
 
 def pytest_collection_modifyitems(config, items):
@@ -57,9 +57,11 @@ class AppServer:
                    "--server.port", str(self.port), "--server.address", "localhost",
                    "--server.headless", "true", "--browser.gatherUsageStats", "false",
                    "--server.fileWatcherType", "none"]
+        # The test visits must not count in the municipality's statistics (var/statistics.sqlite).
+        self.scratch = Path(tempfile.mkdtemp(prefix="blankettguiden-app-"))
+        env = {**os.environ, "BLANKETTGUIDEN_STATS": str(self.scratch / "statistics.sqlite"), **(env or {})}
         with self.log.open("wb") as out:
-            self.process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
-                                            stdout=out, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         self._wait_healthy()
 
     def _wait_healthy(self) -> None:
@@ -85,12 +87,15 @@ class AppServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def start_app() -> Iterator[Callable[..., AppServer]]:
     """Factory: start an app server (optionally with extra environment); all are stopped at the end."""
     servers: list[AppServer] = []
+    for old in ARTIFACTS.glob("server-*.log"):      # from an earlier run
+        old.unlink()
 
     def start(env: dict[str, str] | None = None) -> AppServer:
         server = AppServer(env)
