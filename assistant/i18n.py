@@ -7,6 +7,7 @@ Form texts are looked up with their context (``<form or block>|<what>``), UI str
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -24,6 +25,10 @@ from babel.messages.pofile import read_po
 from assistant.model import Text
 from assistant.settings import settings
 from assistant.validators import Message
+
+# A run of Latin-script words (a Swedish term such as "(bistånd – äldreomsorg)" kept in an Arabic sentence).
+_LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9 .,'’/&–-]*[A-Za-zÀ-ɏ0-9])?")
+FSI, PDI = "\u2068", "\u2069"
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
@@ -104,12 +109,19 @@ class Translator:
     def __call__(self, msgid: str, **params: Any) -> str:
         """A UI string; %(name)s parameters are filled in after translation."""
         text = _translations(self.lang.code).gettext(msgid)
-        return text % params if params else text
+        return self._isolated(text % params if params else text)
 
     def text(self, text: Text) -> str:
         if not text:
             return ""
-        return settings().fill(_translations(self.lang.code).pgettext(text.context, text.source))
+        return self._isolated(settings().fill(_translations(self.lang.code).pgettext(text.context, text.source)))
+
+    def _isolated(self, text: str) -> str:
+        """In a right-to-left language, each Swedish term or name is isolated (FSI…PDI), so it reads left to
+        right in place instead of being reordered with the brackets and dashes around it."""
+        if self.lang.direction != "rtl" or not text:
+            return text
+        return _LATIN_RUN.sub(lambda m: FSI + m.group(0) + PDI, text)
 
     def message(self, message: Message) -> str:
         params = {k: self.date(v) if isinstance(v, date) else v for k, v in message.params.items()}

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-app}"
 
 app_debs=(fonts-dejavu-core fonts-noto-core poppler-utils)
-test_debs=(ghostscript mupdf-tools chromium chromium-driver cups cups-pdf cups-client)
+test_debs=(ghostscript mupdf-tools chromium chromium-driver cups printer-driver-cups-pdf cups-client)
 debs=("${app_debs[@]}")
 [ "$mode" = test ] && debs+=("${test_debs[@]}")
 
@@ -45,7 +45,9 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
   touch "$stamp"
 fi
-if [ "$mode" = test ] && [ ! -f tests/browser/node_modules/axe-core/axe.min.js ] && [ -f tests/browser/package.json ]; then
+lock=tests/browser/package-lock.json
+installed=tests/browser/node_modules/.package-lock.json
+if [ "$mode" = test ] && [ -f "$lock" ] && { [ ! -f "$installed" ] || [ "$lock" -nt "$installed" ]; }; then
   (cd tests/browser && npm ci --silent --no-audit --no-fund)
 fi
 .venv/bin/python -m assistant.setup_check

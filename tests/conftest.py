@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+
+_FOLDER = tempfile.mkdtemp(prefix="blankettguiden-test-stats-")
 
 
 def pytest_configure(config) -> None:
-    folder = tempfile.mkdtemp(prefix="blankettguiden-test-stats-")
-    os.environ.setdefault("BLANKETTGUIDEN_STATS", os.path.join(folder, "statistics.sqlite"))
+    os.environ.setdefault("BLANKETTGUIDEN_STATS", os.path.join(_FOLDER, "statistics.sqlite"))
+
+
+def pytest_unconfigure(config) -> None:
+    shutil.rmtree(_FOLDER, ignore_errors=True)

@@ -24,7 +24,7 @@ def answers(**changes):
 
 def words(text: str) -> str:
     """Words only: pdftotext puts a right-to-left line's end punctuation first, so punctuation is dropped."""
-    text = "".join(ch for ch in text if ch not in "\u202a\u202b\u202c\u200c\u200d\u200e\u200f")
+    text = "".join(ch for ch in text if ch not in "\u202a\u202b\u202c\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069")
     return " ".join("".join(ch for ch in text if ch not in "?.:!؟،()").split())
 
 
