@@ -108,5 +108,7 @@ async def _visitors_at_once(count: int) -> None:
 
 def test_a_real_server_keeps_simultaneous_visitors_apart():
     """Four websocket sessions walk the form at the same time; each reviews and downloads only its own
-    answers, and after "Klar – radera allt" the PDF's download address stops answering."""
-    asyncio.run(_visitors_at_once(4))
+    answers, and after "Klar – radera allt" the PDF's download address stops answering. The event loop
+    runs in its own thread: the browser tests' Playwright may hold one open in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _visitors_at_once(4)).result()
