@@ -1,7 +1,10 @@
 """Server memory and step latency with 1, 10 and 30 visitors at once on the service-housing form.
 Prints a table; never a test.
 
-    .venv/bin/python bench/bench_sessions.py [--sessions 1 10 30] [--think 1.0] [--seed 1]
+    .venv/bin/python bench/bench_sessions.py [--sessions 1 10 30] [--think 1.0] [--seed 1] [--option KEY=VALUE]
+
+--option passes a Streamlit option to the server (e.g. runner.postScriptGC=false); environment
+variables reach it too (e.g. MALLOC_ARENA_MAX=2 before the command).
 
 Each visitor is a websocket client speaking Streamlit's own protocol (BackMsg/ForwardMsg protobufs)
 to a real `streamlit run` on a free 127.0.0.1 port. Like a browser it commits one answer at a time
@@ -22,7 +25,6 @@ import asyncio
 import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -63,14 +65,15 @@ def free_port() -> int:
 class Server:
     """`streamlit run streamlit_app.py` on 127.0.0.1, with its own statistics file, stopped on exit."""
 
-    def __init__(self) -> None:
+    def __init__(self, options: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         self._tmp = tempfile.TemporaryDirectory(prefix="bench-sessions-")
         env = {**os.environ, "BLANKETTGUIDEN_STATS": str(Path(self._tmp.name) / "statistics.sqlite")}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
+             "--browser.gatherUsageStats", "false",
+             *(arg for option in options for arg in ("--" + option.split("=", 1)[0], option.split("=", 1)[1]))],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     @property
@@ -278,8 +281,8 @@ class Row:
     creates: list[float]
 
 
-async def measure(count: int, think: float, seed: int) -> Row:
-    with Server() as server:
+async def measure(count: int, think: float, seed: int, options: tuple[str, ...]) -> Row:
+    with Server(options) as server:
         idle, _ = server.memory_mib()
         sessions, visits = await run_visitors(server.url, count, think, seed)
         await asyncio.sleep(2)                       # let the last runs' garbage go before reading memory
@@ -309,12 +312,15 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 30])
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a visitor's actions")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                        help="a Streamlit option for the server, e.g. runner.postScriptGC=false (repeatable)")
     args = parser.parse_args()
     rows = []
     for count in sorted(args.sessions):
         print(f"{count} visitor(s) …", file=sys.stderr, flush=True)
-        rows.append(asyncio.run(measure(count, args.think, args.seed)))
-    print(f"Service-housing form, {os.cpu_count()} cores, think time {args.think} s (±50 %), a fresh server each row.")
+        rows.append(asyncio.run(measure(count, args.think, args.seed, tuple(args.option))))
+    print(f"Service-housing form, {os.cpu_count()} cores, think time {args.think} s (±50 %), a fresh server each row"
+          + (f", options: {' '.join(args.option)}." if args.option else "."))
     print(table(rows))
     last = rows[-1]
     if len(rows) > 1:
