@@ -80,3 +80,15 @@ def test_statistics_count_a_started_and_an_abandoned_form():
     old = before.get(key)
     assert after[key].started == (old.started if old else 0) + 1
     assert after[key].abandoned == (old.abandoned if old else 0) + 1
+
+
+def test_a_missing_font_is_named_with_the_package_to_install(monkeypatch):
+    from assistant import fonts
+    from assistant.ui import page_start
+
+    page_start.missing_system_fonts.clear()
+    monkeypatch.setattr(fonts, "installed_families", lambda: {"DejaVu Sans", "Noto Sans Arabic"})
+    monkeypatch.setattr(page_start, "missing_fonts", fonts.missing_fonts)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    page_start.missing_system_fonts.clear()
+    assert any("Noto Sans Ethiopic" in w.value and "fonts-noto-core" in w.value for w in at.warning)

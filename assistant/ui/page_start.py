@@ -8,6 +8,7 @@ import streamlit as st
 
 from assistant.flow import Wizard
 from assistant.i18n import Translator
+from assistant.fonts import FontNeed, missing_fonts
 from assistant.loader import FormLibrary
 from assistant.model import Form
 from assistant.settings import settings
@@ -22,6 +23,12 @@ def _start(v: Visit, form: Form, today: date) -> None:
     v.form_started = time.monotonic()
     v.outcome_counted = False
     STATS.started(form.id, v.lang, today)
+
+
+@st.cache_resource(show_spinner=False, ttl=3600)
+def missing_system_fonts() -> list[FontNeed]:
+    """Fonts the printed form and receipt need (checked once an hour; nothing personal)."""
+    return missing_fonts()
 
 
 def _open_staff(v: Visit) -> None:
@@ -45,6 +52,10 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
                       help=t.text(form.title))
     st.button(t("För personalen"), key="staff:open", on_click=_open_staff, args=(v,))
     absent = [f for f in offered if f not in lib.forms and f not in lib.broken]
+    fonts = missing_system_fonts()
+    for need in fonts:
+        st.warning(t("Typsnittet %(family)s saknas, så %(scripts)s kan inte skrivas ut rätt. Be IT installera "
+                     "paketet %(package)s.", family=need.family, scripts=need.scripts, package=need.debian_package))
     if lib.broken or absent:
         with st.expander(t("För personalen: blanketter som inte kan användas just nu")):
             for form_id, error in lib.broken.items():
