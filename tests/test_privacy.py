@@ -2,8 +2,8 @@
 
 An invented visitor with a name and a personnummer made up for this run (so no file that existed
 before can contain them) completes the service-housing form in the real app and gets the PDF and the
-receipt. Then every file changed since the walk began in the project, the temp directory, the home
-directory (~/.streamlit, caches) and /dev/shm is searched, in UTF-8, UTF-16, Latin-1, decomposed
+receipt. Then every file changed since the walk began in the project, the temp directories,
+~/.streamlit, ~/.cache and /dev/shm is searched, in UTF-8, UTF-16, Latin-1, decomposed
 Unicode and PDF string forms, compressed PDFs included; and so are the logs at DEBUG, everything
 written to stdout/stderr, and the warnings. A control then writes the same PDF to disk and checks
 that the search finds it, so a search that cannot find anything does not pass.
@@ -83,13 +83,17 @@ class Visitor:
 
 
 def roots() -> list[Path]:
-    candidates = [ROOT, Path(tempfile.gettempdir()), Path.home(), Path("/dev/shm"), Path("/var/tmp")]
+    """Where the app, Streamlit or a library they call could write: the project, temp folders, Streamlit's
+    and the caches' folders in home, shared memory."""
+    home = Path.home()
+    candidates = [ROOT, Path(tempfile.gettempdir()), home / ".streamlit", home / ".cache", Path("/dev/shm"),
+                  Path("/var/tmp")]
     unique = {p.resolve() for p in candidates if p.is_dir()}
     return sorted(p for p in unique if not any(p != q and q in p.parents for q in unique))
 
 
 def changed_files(since: float, under: list[Path]) -> Iterator[Path]:
-    """Regular files changed at or after `since` (one lstat each: the home folder alone has ~300,000)."""
+    """Regular files changed at or after `since` (one lstat each, as there are many)."""
     stack = [str(p) for p in under]
     while stack:
         try:
