@@ -113,9 +113,33 @@ SCRIPT = """
     }
     w.__bgTitle = title;
   }
+  var FOCUSABLE = 'input, textarea, button, [tabindex="0"]';
+  function keyOf(e) {
+    var box = e && e.closest && e.closest('[class*="st-key-"]');
+    if (!box) return null;
+    var cls = Array.prototype.filter.call(box.classList, function (c) { return c.indexOf('st-key-') === 0; })[0];
+    return {cls: cls, index: Array.prototype.indexOf.call(box.querySelectorAll(FOCUSABLE), e)};
+  }
+  if (!w.__bgFocusin) {
+    w.__bgFocusin = true;
+    d.addEventListener('focusin', function (ev) { w.__bgLast = ev.target; w.__bgLastKey = keyOf(ev.target); }, true);
+  }
+  function keepFocus() {
+    // A rerun that replaced the focused element (Streamlit remounts some widgets) leaves the focus on
+    // the page body: put it back on the same control, so a keyboard user does not start again from the top.
+    var a = d.activeElement, last = w.__bgLast, key = w.__bgLastKey;
+    if ((a && a !== d.body && a !== h) || !last || last.isConnected || !key || key.index === -1) return;
+    if (key.cls.indexOf('st-key-nav-') === 0 || key.cls.indexOf('st-key-change-') === 0) return;
+    var h1 = d.querySelector('[data-testid="stMain"] h1');
+    if (!h1 || h1.textContent !== w.__bgTitle) return;
+    var box = d.querySelector('.' + w.CSS.escape(key.cls));
+    var e = box && box.querySelectorAll(FOCUSABLE)[key.index];
+    if (e) e.focus({preventScroll: true, focusVisible: true});
+  }
   function enhance() {
     var t = w.__bgText;
     newPageFocus();
+    keepFocus();
     var skip = d.querySelector('[data-testid="stSkipToContent"]');
     if (skip && skip.textContent !== t.skip) skip.textContent = t.skip;
     var step = d.querySelector('[data-testid="stMain"] .bg-step');
