@@ -81,16 +81,21 @@ def _text(f: Field, raw: Any, today: date) -> str:
     return text
 
 
+def ascii_digits(text: str) -> str:
+    """Digits typed on an Arabic or Persian keyboard (٤, ۴) read as 0-9."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
 def _pnr(f: Field, raw: Any, today: date) -> IdNumber:
     try:
-        return parse_id_number(str(raw), today)
+        return parse_id_number(ascii_digits(str(raw)), today)
     except IdNumberError as exc:
         raise Invalid(PNR_ERRORS[exc.reason]) from None
 
 
 def _postcode(f: Field, raw: Any, today: date) -> str:
     try:
-        return postnummer.format(postnummer.validate(str(raw)))
+        return postnummer.format(postnummer.validate(ascii_digits(str(raw))))
     except StdnumError:
         raise Invalid(N_("Skriv postnumret med fem siffror, till exempel 553 15.")) from None
 

@@ -36,7 +36,7 @@ def _wrap(text: str, width: Width, room: float) -> list[str]:
                 lines.append(line)
             line = word
             while width(line) > room and len(line) > 1:
-                cut = next(i for i in range(len(line), 0, -1) if width(line[:i]) <= room or i == 1)
+                cut = _longest_fitting_prefix(line, width, room)
                 lines.append(line[:cut])
                 line = line[cut:]
         lines.append(line)
@@ -70,3 +70,16 @@ def fit(text: str, width: Width, box: tuple[float, float], size: float, *,
             return Fit(s, tuple(lines))
         s -= 0.5
     return None
+
+
+def _longest_fitting_prefix(line: str, width: Width, room: float) -> int:
+    """Binary search (widths grow with length): a 3000-character word costs a few dozen measurements,
+    not millions. At least one character, so a too-narrow box still moves on."""
+    lo, hi = 1, len(line) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if width(line[:mid]) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
