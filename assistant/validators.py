@@ -185,7 +185,10 @@ def _multi(f: Field, raw: Any, today: date) -> list[str]:
 
 
 def _bool(f: Field, raw: Any, today: date) -> bool:
-    return bool(raw)
+    """Only a real yes or no: a string such as "Nej" from a JSON answers file must not count as yes."""
+    if not isinstance(raw, bool):
+        raise Invalid(REQUIRED["yesno"])
+    return raw
 
 
 CLEANERS: dict[str, Callable[[Field, Any, date], Any]] = {

@@ -108,3 +108,9 @@ def test_choices_keep_form_order_and_refuse_unknown_values():
     opts = tuple(Option(v, Text(v, f"t|{v}")) for v in "abc")
     assert clean(field("multi", options=opts), ["c", "a"], TODAY) == ["a", "c"]
     assert error(field("choice", options=opts), "x") == "Välj ett svar."
+
+
+def test_yes_no_takes_only_a_real_yes_or_no():
+    assert clean(field("yesno"), False, TODAY) is False
+    assert clean(field("yesno"), True, TODAY) is True
+    assert error(field("yesno"), "Nej") == "Svara ja eller nej."

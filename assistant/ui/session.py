@@ -3,7 +3,8 @@
 A visit lives in this Streamlit session and in a process-wide store under an unguessable token that
 is put in the URL (the token says nothing about the visitor), so a refresh or a dropped connection
 finds the half-filled form again. It expires after the idle limit and is dropped when the visitor
-ends the visit. This module is the only one that names st.session_state keys.
+ends the visit. The visit's own keys are named here; ending a visit clears every session key, the
+widgets' and the staff area's too.
 """
 from __future__ import annotations
 
