@@ -8,12 +8,13 @@ variables reach it too (e.g. MALLOC_ARENA_MAX=2 before the command).
 
 Each visitor is a websocket client speaking Streamlit's own protocol (BackMsg/ForwardMsg protobufs)
 to a real `streamlit run` on a free 127.0.0.1 port. Like a browser it commits one answer at a time
-(a rerun per widget), presses Continue, creates the PDF on the review page, and runs the idle-watch
-fragment when the server asks for it. Between actions it waits a random think time (mean --think
+(a rerun per widget), presses Continue, creates the PDF on the review page, waits for the receipt's
+button (the receipt is made in the helper process; when many are queued the page polls for it) and
+downloads the receipt, and runs the idle-watch fragment when the server asks for it. Between actions it waits a random think time (mean --think
 seconds; people at the desk are slower, so this is a harsher load). A step's latency is the time
 from sending the rerun to the server's script_finished: server time plus loopback.
 Memory is the server's resident set (VmRSS, and the peak VmHWM) once every visitor has the filled
-PDF on screen and is still connected. Each session count gets a fresh server.
+PDF on screen and is still connected; the receipt helper's is shown apart (a fixed cost, not per session). Each session count gets a fresh server.
 
 Goals: <= 3 MiB more RSS per extra session; p95 step latency <= 300 ms at 30 sessions.
 Loopback only, every wait has a timeout, and the server is stopped at the end.
@@ -62,6 +63,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _rss_hwm_mib(pid: int) -> tuple[float, float]:
+    status = Path(f"/proc/{pid}/status").read_text()
+    kib = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines()
+           if line.startswith(("VmRSS", "VmHWM"))}
+    return kib["VmRSS"] / 1024, kib["VmHWM"] / 1024
+
+
 class Server:
     """`streamlit run streamlit_app.py` on 127.0.0.1, with its own statistics file, stopped on exit."""
 
@@ -95,10 +103,23 @@ class Server:
 
     def memory_mib(self) -> tuple[float, float]:
         """(VmRSS, VmHWM) of the server process in MiB, from /proc."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        kib = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines()
-               if line.startswith(("VmRSS", "VmHWM"))}
-        return kib["VmRSS"] / 1024, kib["VmHWM"] / 1024
+        return _rss_hwm_mib(self.process.pid)
+
+    def helper_mib(self) -> float:
+        """VmRSS of the server's child processes (the receipt helper) in MiB."""
+        children = []
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            try:
+                children += (task / "children").read_text().split()
+            except OSError:
+                continue
+        total = 0.0
+        for pid in children:
+            try:
+                total += _rss_hwm_mib(int(pid))[0]
+            except (OSError, KeyError):
+                continue
+        return total
 
     def __enter__(self) -> Server:
         self.wait_healthy()
@@ -119,6 +140,7 @@ class Session:
     """One browser tab's view of the app: the widgets and texts of the last run, the URL's query."""
 
     ws: Any
+    http: str                                                   # http://127.0.0.1:port
     widgets: dict[str, Any] = field(default_factory=dict)      # user key -> widget proto (has .id)
     texts: list[str] = field(default_factory=list)              # markdown, headings and alerts
     query: str = ""
@@ -129,7 +151,7 @@ class Session:
     async def open(cls, url: str) -> Session:
         ws = await websockets.connect(url, subprotocols=["streamlit"], max_size=64 * 2**20,
                                       open_timeout=TIMEOUT, origin=url.replace("ws://", "http://").split("/_")[0])
-        return cls(ws)
+        return cls(ws, url.replace("ws://", "http://").split("/_")[0])
 
     async def rerun(self, *states: WidgetState, fragment: str = "") -> float:
         """Send a rerun (a widget change, a click or a fragment tick); seconds until it finished."""
@@ -147,7 +169,7 @@ class Session:
         while True:
             fm = ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), TIMEOUT))
             kind = fm.WhichOneof("type")
-            if kind == "new_session" and not fragment:
+            if kind == "new_session" and not fm.metadata.run.fragment_ids:    # a run of the whole page
                 self.widgets, self.texts = {}, []
             elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                 self._element(fm.delta.new_element)
@@ -195,6 +217,11 @@ class Session:
             return [WidgetState(id=self.widget(key).id, string_value=self.widget(key).options[values.index(value)])]
         return [WidgetState(id=self.widget(key).id, string_value=str(value))]
 
+    async def fetch(self, key: str) -> bytes:
+        """What a download button hands over, fetched from the server as the browser does."""
+        url = self.http + "/" + self.widget(key).url.lstrip("/")
+        return await asyncio.to_thread(lambda: urllib.request.urlopen(url, timeout=TIMEOUT).read())
+
     def page_text(self) -> str:
         return "\n".join(self.texts)
 
@@ -208,6 +235,7 @@ class Visit:
 
     steps: list[float] = field(default_factory=list)
     create: float = 0.0
+    receipt: float = 0.0          # from the result page on screen to the receipt's button on it
     review: str = ""
 
 
@@ -235,6 +263,18 @@ async def walk(url: str, person: dict[str, str], think: float, rng: random.Rando
         visit.create = await act(session.click("nav:create"))
         if "nav:create" in session.widgets or "result:finish" not in session.widgets:
             raise WalkError("creating the PDF did not reach the result page")
+        shown = time.perf_counter()
+        while True:                         # while the receipt is being made the page polls for it
+            async with session.lock:        # never look at a page half-way through a run
+                if "result:receipt" in session.widgets:
+                    break
+                if "result:receipt-pending" not in session.widgets or time.perf_counter() - shown > TIMEOUT:
+                    raise WalkError("no receipt button on the result page")
+            await asyncio.sleep(0.05)
+        visit.receipt = time.perf_counter() - shown
+        await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+        if not (await session.fetch("result:receipt")).startswith(b"%PDF-"):
+            raise WalkError("the receipt is not a PDF")
     except BaseException:
         ticker.cancel()
         await session.close()
@@ -247,7 +287,7 @@ async def _fragment_ticker(session: Session) -> None:
     """Run the app's fragments (the idle watch) as often as the server asked, like the browser does."""
     next_run: dict[str, float] = {}
     while True:
-        await asyncio.sleep(1)
+        await asyncio.sleep(0.25)
         now = time.monotonic()
         for fragment_id, interval in list(session.fragments.items()):
             if now >= next_run.setdefault(fragment_id, now + interval):
@@ -279,6 +319,8 @@ class Row:
     peak_mib: float
     steps: list[float]
     creates: list[float]
+    receipts: list[float]
+    helper_mib: float
 
 
 async def measure(count: int, think: float, seed: int, options: tuple[str, ...]) -> Row:
@@ -287,15 +329,18 @@ async def measure(count: int, think: float, seed: int, options: tuple[str, ...])
         sessions, visits = await run_visitors(server.url, count, think, seed)
         await asyncio.sleep(2)                       # let the last runs' garbage go before reading memory
         rss, peak = server.memory_mib()
+        helper = server.helper_mib()
         for session in sessions:
             await session.close()
-    return Row(count, idle, rss, peak, [s for v in visits for s in v.steps], [v.create for v in visits])
+    return Row(count, idle, rss, peak, [s for v in visits for s in v.steps], [v.create for v in visits],
+               [v.receipt for v in visits], helper)
 
 
 def table(rows: list[Row]) -> str:
     base = rows[0]
     lines = [f"{'sessions':>8} {'idle MiB':>9} {'RSS MiB':>8} {'peak MiB':>9} {'MiB/extra':>10} "
-             f"{'steps':>6} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'create p50':>11} {'create p95':>11}"]
+             f"{'steps':>6} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'create p50':>11} {'create p95':>11} "
+             f"{'receipt p50':>12} {'receipt p95':>12} {'helper MiB':>11}"]
     for row in rows:
         extra = (row.rss_mib - base.rss_mib) / (row.sessions - base.sessions) if row.sessions > base.sessions else None
         lines.append(
@@ -303,7 +348,8 @@ def table(rows: list[Row]) -> str:
             f"{'—' if extra is None else f'{extra:.2f}':>10} {len(row.steps):>6} "
             f"{percentile(row.steps, 50) * 1000:>7.0f} {percentile(row.steps, 95) * 1000:>7.0f} "
             f"{max(row.steps) * 1000:>7.0f} {percentile(row.creates, 50) * 1000:>9.0f} ms "
-            f"{percentile(row.creates, 95) * 1000:>8.0f} ms")
+            f"{percentile(row.creates, 95) * 1000:>8.0f} ms {percentile(row.receipts, 50) * 1000:>9.0f} ms "
+            f"{percentile(row.receipts, 95) * 1000:>9.0f} ms {row.helper_mib:>11.1f}")
     return "\n".join(lines)
 
 

@@ -36,6 +36,7 @@ from assistant.flow import default_answers
 from assistant.i18n import Translator
 from assistant.loader import load_form
 from assistant.receipt import BundledOnly, receipt_html, render_receipt
+from assistant.ui.session import RECEIPTS
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import make_pnr
 from tests.walks import fill_page, walk_answers
@@ -189,12 +190,15 @@ def test_a_completed_visit_leaves_no_trace_on_disk_or_in_the_logs(all_logs, capf
     visitor = Visitor.invent()
     needles = visitor.needles()
     since = time.time() - 1
+    RECEIPTS.shutdown()     # the receipt helper is started afresh in the walk, so its output is captured too
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         at = walk_as(visitor)
-    v = at.session_state["visit"]
-    assert v.documents is not None and v.receipt is not None, "the PDF and the receipt were made"
+        v = at.session_state["visit"]
+        assert v.documents is not None and v.receipt is not None, "the PDF and the receipt were made"
+        receipt = v.receipt.result()
     assert hits_in(v.documents.print_pdf, needles) == {"first name", "last name", "personnummer"}
+    assert squeezed(visitor.last) in pdf_text(receipt), "the receipt (made in the helper process) shows the visitor"
 
     assert scan_files(since, needles) == {}
     out, err = capfd.readouterr()

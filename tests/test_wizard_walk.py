@@ -12,6 +12,7 @@ from assistant.i18n import Translator
 from assistant.loader import load_form
 from tests.form_walks.aldreomsorg import PAGES as ALDREOMSORG_WALK
 from tests.form_walks.aldreomsorg import START
+from tests.test_receipt import shows, text_of
 from tests.walks import current_page_title, fill_page
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
@@ -126,6 +127,9 @@ def test_the_whole_form_in_arabic_and_tigrinya_to_the_printed_form_and_receipt(l
     assert not at.exception, [e.value for e in at.exception]
     assert current_page_title(at) == t("Blanketten är klar")
     assert [b.label for b in at.get("download_button")] == [t("Ladda ner blanketten (PDF)"), t("Kvitto på ditt språk (PDF)")]
+    receipt = text_of(at.session_state["visit"].receipt.result())      # made in the helper process
+    for expected in (t("Kvitto"), t.text(FORM.title), "Åsa", "Öberg"):
+        assert shows(receipt, expected), (lang, expected)
     assert len(at.get("imgs")) >= 1 or len(at.get("image")) >= 1
     at.button(key="result:finish").click().run()
     assert current_page_title(at) == "Blankettguiden" or current_page_title(at) == t("Blankettguiden")

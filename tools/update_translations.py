@@ -69,7 +69,7 @@ def main() -> None:
     chosen = [lang for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE and (not args.only or lang.code in args.only)]
     for lang in chosen:
         update(template, lang.code, lang.locale)
-    print(f"{len(template)} strings in {POT.relative_to(ROOT)}; catalogs updated: {', '.join(l.code for l in chosen)}.")
+    print(f"{len(template)} strings in {POT.relative_to(ROOT)}; catalogs updated: {', '.join(language.code for language in chosen)}.")
 
 
 if __name__ == "__main__":

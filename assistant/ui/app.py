@@ -11,7 +11,7 @@ from assistant.loader import FormLibrary, load_library
 from assistant.ui import page_accessibility, page_question, page_result, page_review, page_staff, page_start
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
-from assistant.ui.session import STATS, erase_visit, extend, forget_widgets, idle, mark_active, visit
+from assistant.ui.session import RECEIPTS, STATS, erase_visit, extend, forget_widgets, idle, mark_active, visit
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 
@@ -91,6 +91,7 @@ def _idle_watch() -> None:
 def main() -> None:
     st.set_page_config(page_title="Blankettguiden", page_icon=None, layout="centered",
                        initial_sidebar_state="collapsed", menu_items={})
+    RECEIPTS.start()
     v = visit()
     mark_active(v)
     t = Translator.for_code(v.lang)

@@ -10,15 +10,20 @@ import streamlit as st
 
 from assistant.flow import shown
 from assistant.i18n import Translator
-from assistant.pdf.render import render_png_pages
 from assistant.printing import PrintError, print_pdf, printer_available
+from assistant.receipt_worker import ReceiptFailed
 from assistant.settings import settings
-from assistant.ui.session import Visit, erase_visit, visit
+from assistant.ui.session import RECEIPTS, Visit, erase_visit, visit
+
+
+RECEIPT_WAIT_SECONDS = 1.0     # a receipt takes 0.2–0.3 s; longer only when many are made at once
 
 
 def _back_to_review() -> None:
     v = visit()
     v.documents = None
+    if v.receipt is not None:
+        v.receipt.forget()
     v.receipt = None
     v.previews = None
 
@@ -60,6 +65,38 @@ def _printer_button(pdf: bytes, t: Translator) -> None:
             st.success(t("Blanketten skickades till skrivaren %(printer)s.", printer=printer))
 
 
+def _receipt_button(v: Visit, t: Translator, today: date) -> None:
+    """The receipt is made in the helper process from the moment "Skapa blanketten" is pressed (again
+    if the visitor changes language here). Waiting for it holds up no other visitor."""
+    wiz = v.wizard
+    assert wiz is not None
+    if v.receipt is None or v.receipt.lang != v.lang:
+        if v.receipt is not None:
+            v.receipt.forget()
+        v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)
+    if not v.receipt.ready(RECEIPT_WAIT_SECONDS):
+        _receipt_pending()
+        return
+    try:
+        pdf = v.receipt.result()
+    except ReceiptFailed:
+        st.info(t("Kvittot kunde inte skapas. Blanketten fungerar ändå."))
+        return
+    st.download_button(t("Kvitto på ditt språk (PDF)"), data=pdf, file_name=f"kvitto-{wiz.form.id}.pdf",
+                       mime="application/pdf", on_click="ignore", use_container_width=True, key="result:receipt")
+
+
+@st.fragment(run_every=1.0)
+def _receipt_pending() -> None:
+    """When many receipts are asked for at once they queue in the helper: the page shows without them
+    and the receipt's button comes as soon as it is made."""
+    v = visit()
+    if v.receipt is None or v.receipt.ready():
+        st.rerun(scope="app")
+    t = Translator.for_code(v.lang)
+    st.button(t("Kvittot görs nu …"), key="result:receipt-pending", disabled=True, use_container_width=True)
+
+
 def _bullets(items: list[str]) -> None:
     if items:
         st.markdown("\n".join(f"- {escape(i)}" for i in items))
@@ -87,12 +124,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
                            type="primary", use_container_width=True, key="result:download")
     with col2:
         _print_button(docs.print_pdf, t)
-    if v.receipt is not None:
-        st.download_button(t("Kvitto på ditt språk (PDF)"), data=v.receipt, file_name=f"kvitto-{form.id}.pdf",
-                           mime="application/pdf", on_click="ignore", use_container_width=True,
-                           key="result:receipt")
-    else:
-        st.info(t("Kvittot kunde inte skapas. Blanketten fungerar ändå."))
+    _receipt_button(v, t, today)
     st.subheader(t("Vem godkänner ansökan") if form.summary_only else t("Vem skriver under"), anchor=False)
     _bullets([t.text(s.text) for s in form.signatures if shown(s.show_if, answers)])
     st.markdown(t("Personalen skriver aldrig under åt dig."))
@@ -108,8 +140,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
         st.subheader(t("Vad händer sedan?"), anchor=False)
         _bullets(steps)
     st.subheader(t("Så här ser blanketten ut"), anchor=False)
-    if v.previews is None:
-        v.previews = render_png_pages(docs.print_pdf, dpi=70)
+    assert v.previews is not None
     for number, png in enumerate(v.previews, start=1):
         st.image(png, caption=t("Sida %(n)s", n=number), use_container_width=True,
                  alt=t("Den ifyllda blanketten, sida %(n)s av %(total)s", n=number, total=len(v.previews)))

@@ -10,11 +10,11 @@ from assistant.documents import build_documents, planned_bilaga
 from assistant.flow import first_incomplete_page
 from assistant.i18n import Translator
 from assistant.i18n_markers import N_
-from assistant.receipt import render_receipt
+from assistant.pdf.render import render_png_pages
 from assistant.summary import review_groups
 from assistant.ui.fields import swedish
 from assistant.ui.parts import nav_buttons, step_header
-from assistant.ui.session import Visit, count_outcome, forget_widgets, visit
+from assistant.ui.session import RECEIPTS, Visit, count_outcome, forget_widgets, visit
 
 
 REVIEW_TITLE = N_("Kontrollera dina svar")
@@ -35,13 +35,12 @@ def _back() -> None:
 
 def _create(today: date) -> None:
     v = visit()
-    assert v.wizard is not None
-    v.documents = build_documents(v.wizard.form, v.wizard.answers, today)
+    wiz = v.wizard
+    assert wiz is not None
+    v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)   # made meanwhile, in the helper process
+    v.documents = build_documents(wiz.form, wiz.answers, today)
+    v.previews = render_png_pages(v.documents.print_pdf, dpi=70)
     count_outcome(v, completed=True)
-    try:
-        v.receipt = render_receipt(v.wizard.form, v.wizard.answers, Translator.for_code(v.lang), today)
-    except Exception:  # noqa: BLE001 - the official form must still be delivered; no details: they may quote answers
-        v.receipt = None
 
 
 def _value(text: str, ltr: bool) -> str:

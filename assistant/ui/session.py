@@ -16,6 +16,7 @@ import streamlit as st
 
 from assistant.documents import Documents
 from assistant.flow import Wizard
+from assistant.receipt_worker import ReceiptJob, ReceiptRenderer
 from assistant.settings import settings
 from assistant.stats import Statistics, stats_path
 from assistant.visit_store import VisitStore, idle_state, new_token
@@ -33,7 +34,7 @@ class Visit:
     show_swedish: bool = True
     wizard: Wizard | None = None
     documents: Documents | None = None
-    receipt: bytes | None = None
+    receipt: ReceiptJob | None = None  # being made in the helper process, in the visitor's language
     previews: list[bytes] | None = None
     focus_errors: bool = False
     view: str = "form"                  # "form", or another page such as "staff"
@@ -43,6 +44,7 @@ class Visit:
 
 STORE: VisitStore[Visit] = VisitStore(settings().idle_minutes * 60)
 STATS = Statistics(stats_path())
+RECEIPTS = ReceiptRenderer()
 
 
 def count_outcome(v: Visit, completed: bool) -> None:
@@ -100,6 +102,8 @@ def erase_visit(keep_language: bool = False) -> None:
     if old is not None:
         count_outcome(old, completed=False)
         STORE.drop(old.token)
+        if old.receipt is not None:
+            old.receipt.forget()
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     _new_visit(lang)

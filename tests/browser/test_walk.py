@@ -20,6 +20,7 @@ from assistant.pdf.render import render_png_pages
 from assistant.ui.page_accessibility import STREAMLIT_ENGLISH
 from tests.browser.wizard import Visitor, english_texts, key_css
 from tests.form_walks.aldreomsorg import WALK
+from tests.test_receipt import shows, text_of
 from tests.walks import walk_answers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,6 +95,16 @@ def test_the_service_housing_form_in_a_real_browser(app, page, artifacts, lang):
     pdf = Path(download.value.path()).read_bytes()
     (artifacts / f"{FORM.id}-{lang}.pdf").write_bytes(pdf)
     check_downloaded_pdf(pdf)
+
+    # The receipt is made in the helper process and handed over when the button is pressed.
+    with page.expect_download() as download:
+        page.locator(key_css("result:receipt") + " button:visible").click()
+    assert download.value.suggested_filename == f"kvitto-{FORM.id}.pdf"
+    receipt = Path(download.value.path()).read_bytes()
+    (artifacts / f"kvitto-{FORM.id}-{lang}.pdf").write_bytes(receipt)
+    shown = text_of(receipt)
+    for expected in (visitor.t("Kvitto"), visitor.t.text(FORM.title), "Åsa", "Öberg"):
+        assert shows(shown, expected), (lang, expected)
 
     # The accessibility statement, one step from every page.
     visitor.press("view:accessibility", visitor.t("Tillgänglighet för Blankettguiden"))

@@ -1,0 +1,105 @@
+"""Receipts rendered in a helper process.
+
+A WeasyPrint render is 0.2–0.3 s of pure Python. In the web server it would hold the GIL and stall
+every other visitor's step while it runs; in a helper process it uses the machine's other core and
+the server only waits on a pipe. The helper is started with "spawn" (forking a threaded server is
+unsafe), loads the fonts once and then serves every receipt. Answers go to it and the PDF comes back
+through pipes: nothing is written to disk. A helper that dies is replaced on the next receipt.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Mapping
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from assistant.i18n import Translator
+from assistant.model import Form
+from assistant.receipt import render_receipt, warm_up
+
+WAIT_SECONDS = 60.0
+
+
+class ReceiptFailed(RuntimeError):
+    """The receipt could not be made. It never carries the cause: that may quote the visitor's answers."""
+
+
+def _render(form: Form, answers: dict[str, Any], lang: str, today: date) -> bytes:
+    return render_receipt(form, answers, Translator.for_code(lang), today)
+
+
+def _ready() -> bool:
+    return True
+
+
+@dataclass
+class ReceiptJob:
+    """One visitor's receipt being made in `lang`; `forget()` drops it when the visit is erased."""
+
+    lang: str
+    future: Future[bytes] | None
+
+    def result(self, timeout: float = WAIT_SECONDS) -> bytes:
+        future = self.future
+        if future is None:
+            raise ReceiptFailed("the visit was erased")
+        try:
+            return future.result(timeout)
+        except Exception:  # noqa: BLE001 - the cause may quote answers: say only that it failed
+            raise ReceiptFailed("the receipt could not be made") from None
+
+    def ready(self, timeout: float = 0) -> bool:
+        """Whether the helper has answered (with the PDF or a failure), waiting at most `timeout` s.
+        The wait is on a lock, so other visitors' steps run meanwhile."""
+        future = self.future
+        return future is None or not wait([future], timeout).not_done
+
+    def failed(self) -> bool:
+        """True once it is known that no receipt will come (known only after the helper has answered)."""
+        future = self.future
+        return future is None or (future.done() and (future.cancelled() or future.exception() is not None))
+
+    def forget(self) -> None:
+        if self.future is not None:
+            self.future.cancel()
+        self.future = None
+
+
+class ReceiptRenderer:
+    """The helper process (one: the server keeps the other core busy), started on first use."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self, replace: bool = False) -> ProcessPoolExecutor:
+        with self._lock:
+            if replace and self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=warm_up)
+            return self._pool
+
+    def start(self) -> None:
+        """Start the helper and load its fonts now, before the first visitor needs a receipt (once)."""
+        if self._pool is None:
+            self._executor().submit(_ready)
+
+    def submit(self, form: Form, answers: Mapping[str, Any], lang: str, today: date) -> ReceiptJob:
+        try:
+            future = self._executor().submit(_render, form, dict(answers), lang, today)
+        except BrokenProcessPool:
+            future = self._executor(replace=True).submit(_render, form, dict(answers), lang, today)
+        return ReceiptJob(lang, future)
+
+    def shutdown(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None

@@ -1,0 +1,94 @@
+"""The receipt helper process: it makes the same receipt as the engine, says nothing of a failure's
+cause (that may quote answers), forgets an erased visit's receipt, and is replaced when it dies."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+import traceback
+from pathlib import Path
+
+import pytest
+
+from assistant.i18n import Translator
+from assistant.receipt import render_receipt
+from assistant.receipt_worker import ReceiptFailed, ReceiptRenderer
+from tests.test_receipt import FORM, answers, shows, text_of
+from tests.testdata import TODAY
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    r = ReceiptRenderer()
+    yield r
+    r.shutdown()
+
+
+def spawned_children() -> set[int]:
+    """This process's children that multiprocessing spawned."""
+    pids = set()
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:             # the thread ended meanwhile
+            continue
+        for pid in children:
+            try:
+                if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    pids.add(int(pid))
+            except OSError:         # the child ended meanwhile (a zombie's cmdline is empty)
+                continue
+    return pids
+
+
+@pytest.mark.parametrize("lang", ["sv", "ar", "ti"])
+def test_the_helper_makes_the_receipt_the_engine_makes(renderer, lang):
+    job = renderer.submit(FORM, answers(), lang, TODAY)
+    made = text_of(job.result())
+    assert made == text_of(render_receipt(FORM, answers(), Translator.for_code(lang), TODAY))
+    assert shows(made, Translator.for_code(lang)("Kvitto")) and shows(made, "Åsa")
+    assert not job.failed() and job.lang == lang
+
+
+def test_a_failure_says_nothing_of_its_cause(renderer):
+    secret = "Hemligsson"
+    job = renderer.submit(FORM, answers(**{"sokande.efternamn": secret}), "sv", f"not a date {secret}")
+    with pytest.raises(ReceiptFailed) as caught:
+        job.result()
+    told = "".join(traceback.format_exception(caught.value))
+    assert secret not in told and "RemoteTraceback" not in told
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    assert job.failed()
+
+
+def test_an_erased_visit_has_no_receipt(renderer):
+    job = renderer.submit(FORM, answers(), "sv", TODAY)
+    job.forget()
+    assert job.future is None and job.failed()
+    with pytest.raises(ReceiptFailed):
+        job.result()
+
+
+def test_a_helper_that_dies_is_replaced():
+    renderer = ReceiptRenderer()
+    before = spawned_children()
+    try:
+        renderer.start()
+        deadline = time.monotonic() + 30
+        while not (spawned_children() - before) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (helper,) = spawned_children() - before
+        os.kill(helper, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while helper in spawned_children() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        first = renderer.submit(FORM, answers(), "sv", TODAY)
+        try:
+            first.result()
+        except ReceiptFailed:
+            assert first.failed()          # it was sent to the dead helper: it fails, it does not hang
+        second = renderer.submit(FORM, answers(), "sv", TODAY)
+        assert shows(text_of(second.result()), "Åsa")
+    finally:
+        renderer.shutdown()
+    assert not (spawned_children() - before), "shutdown leaves no helper behind"
