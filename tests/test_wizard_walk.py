@@ -2,6 +2,7 @@
 error that keeps what was typed, Back and Continue, a change from the review page, and the result."""
 from __future__ import annotations
 
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.i18n import Translator
 from assistant.loader import load_form
+from assistant.receipt_worker import ReceiptJob
+from assistant.ui import page_result, page_review
 from tests.form_walks.aldreomsorg import PAGES as ALDREOMSORG_WALK
 from tests.form_walks.aldreomsorg import START
 from tests.test_receipt import shows, text_of
@@ -152,3 +155,61 @@ def test_a_start_date_too_soon_warns_but_lets_the_visitor_go_on():
     assert not error_summary(at)
     press_continue(at)
     assert current_page_title(at) == forskola.page(FORSKOLA[3][0]).title.source
+
+
+class HeldReceipts:
+    """Stands in for the helper process so a test decides when the receipt is ready (or fails)."""
+
+    def __init__(self) -> None:
+        self.jobs: list[ReceiptJob] = []
+
+    def submit(self, form, answers, lang, today) -> ReceiptJob:
+        self.jobs.append(ReceiptJob(lang, Future()))
+        return self.jobs[-1]
+
+
+@pytest.fixture
+def held(monkeypatch):
+    receipts = HeldReceipts()
+    monkeypatch.setattr(page_review, "RECEIPTS", receipts)
+    monkeypatch.setattr(page_result, "RECEIPTS", receipts)
+    monkeypatch.setattr(page_result, "RECEIPT_WAIT_SECONDS", 0.05)
+    return receipts
+
+
+def walk_to_result() -> AppTest:
+    at = start()
+    for _, values in ALDREOMSORG_WALK:
+        fill_page(at, FORM, values)
+        press_continue(at)
+    at.button(key="nav:create").click().run()
+    assert current_page_title(at) == "Blanketten är klar"
+    return at
+
+
+def test_a_receipt_still_being_made_does_not_hold_up_the_result_page(held):
+    at = walk_to_result()
+    pending = at.button(key="result:receipt-pending")
+    assert pending.disabled and pending.label == "Kvittot görs nu …"
+    assert [b.label for b in at.get("download_button")] == ["Ladda ner blanketten (PDF)"]
+    held.jobs[-1].future.set_result(b"%PDF-1.7 the receipt")
+    at.run()
+    assert [b.label for b in at.get("download_button")] == ["Ladda ner blanketten (PDF)", "Kvitto på ditt språk (PDF)"]
+    assert not any(b.key == "result:receipt-pending" for b in at.button)
+
+
+def test_a_receipt_that_fails_is_said_kindly_and_the_form_is_still_there(held):
+    at = walk_to_result()
+    held.jobs[-1].future.set_exception(RuntimeError("Åsa Öberg"))
+    at.run()
+    assert [i.value for i in at.info] == ["Kvittot kunde inte skapas. Blanketten fungerar ändå."]
+    assert [b.label for b in at.get("download_button")] == ["Ladda ner blanketten (PDF)"]
+
+
+def test_a_new_language_on_the_result_page_makes_the_receipt_in_that_language(held):
+    at = walk_to_result()
+    assert [job.lang for job in held.jobs] == ["sv"]
+    at.selectbox(key="ui:lang").set_value("uk").run()
+    assert [job.lang for job in held.jobs] == ["sv", "uk"]
+    assert held.jobs[0].future is None, "the old one is forgotten"
+    assert at.button(key="result:receipt-pending").label == Translator.for_code("uk")("Kvittot görs nu …")

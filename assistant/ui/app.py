@@ -68,7 +68,7 @@ def _toolbar(t: Translator) -> None:
             st.toggle(t("Visa svenska för personalen"), key="ui:sv", on_change=_set_show_swedish)
     with right:
         st.button(t("Avsluta och radera"), key="ui:erase", on_click=erase_visit,
-                  help=t("Tar bort allt du har skrivit. Nästa besökare ser ingenting."), use_container_width=True)
+                  help=t("Tar bort allt du har skrivit. Nästa besökare ser ingenting."), width="stretch")
 
 
 @st.fragment(run_every=15)

@@ -54,7 +54,7 @@ def _printer_button(pdf: bytes, t: Translator) -> None:
     printer = settings().printer
     if not printer or not _printer_ready(printer):
         return
-    if st.button(t("Skriv ut"), key="result:print", type="primary", use_container_width=True):
+    if st.button(t("Skriv ut"), key="result:print", type="primary", width="stretch"):
         try:
             print_pdf(pdf, printer)
         except PrintError as exc:
@@ -83,7 +83,7 @@ def _receipt_button(v: Visit, t: Translator, today: date) -> None:
         st.info(t("Kvittot kunde inte skapas. Blanketten fungerar ändå."))
         return
     st.download_button(t("Kvitto på ditt språk (PDF)"), data=pdf, file_name=f"kvitto-{wiz.form.id}.pdf",
-                       mime="application/pdf", on_click="ignore", use_container_width=True, key="result:receipt")
+                       mime="application/pdf", on_click="ignore", width="stretch", key="result:receipt")
 
 
 @st.fragment(run_every=1.0)
@@ -94,7 +94,7 @@ def _receipt_pending() -> None:
     if v.receipt is None or v.receipt.ready():
         st.rerun(scope="app")
     t = Translator.for_code(v.lang)
-    st.button(t("Kvittot görs nu …"), key="result:receipt-pending", disabled=True, use_container_width=True)
+    st.button(t("Kvittot görs nu …"), key="result:receipt-pending", disabled=True, width="stretch")
 
 
 def _bullets(items: list[str]) -> None:
@@ -121,7 +121,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     with col1:
         st.download_button(t("Ladda ner blanketten (PDF)"), data=docs.print_pdf,
                            file_name=f"{form.id}.pdf", mime="application/pdf", on_click="ignore",
-                           type="primary", use_container_width=True, key="result:download")
+                           type="primary", width="stretch", key="result:download")
     with col2:
         _print_button(docs.print_pdf, t)
     _receipt_button(v, t, today)
@@ -142,11 +142,11 @@ def show(v: Visit, t: Translator, today: date) -> None:
     st.subheader(t("Så här ser blanketten ut"), anchor=False)
     assert v.previews is not None
     for number, png in enumerate(v.previews, start=1):
-        st.image(png, caption=t("Sida %(n)s", n=number), use_container_width=True,
+        st.image(png, caption=t("Sida %(n)s", n=number), width="stretch",
                  alt=t("Den ifyllda blanketten, sida %(n)s av %(total)s", n=number, total=len(v.previews)))
     back, finish = st.columns(2)
     with back:
-        st.button(t("Tillbaka till svaren"), key="result:back", on_click=_back_to_review, use_container_width=True)
+        st.button(t("Tillbaka till svaren"), key="result:back", on_click=_back_to_review, width="stretch")
     with finish:
         st.button(t("Klar – radera allt"), key="result:finish", type="primary", on_click=erase_visit,
-                  use_container_width=True)
+                  width="stretch")

@@ -24,7 +24,7 @@ def nav_buttons(t: Translator, back: Callable[[], None], forward_label: str, for
     """Back on the left (right in RTL), the page's main action as the primary button beside it."""
     left, right = st.columns(2)
     with left:
-        st.button(t("Tillbaka"), key="nav:back", on_click=back, use_container_width=True)
+        st.button(t("Tillbaka"), key="nav:back", on_click=back, width="stretch")
     with right:
         st.button(forward_label, key=forward_key, type="primary", on_click=forward, args=(today,),
-                  use_container_width=True)
+                  width="stretch")
