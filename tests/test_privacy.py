@@ -35,7 +35,7 @@ from assistant.documents import build_documents
 from assistant.flow import default_answers
 from assistant.i18n import Translator
 from assistant.loader import load_form
-from assistant.receipt import BundledOnly, receipt_html, render_receipt
+from assistant.receipt import FetchNothing, receipt_html, render_receipt
 from assistant.ui.session import RECEIPTS
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import make_pnr
@@ -302,12 +302,12 @@ def test_the_receipt_shows_markup_as_text_and_fetches_nothing(local_server, cana
 
 
 def test_the_receipt_fetcher_refuses_even_real_markup(local_server, canary_css):
-    """If markup ever got through, the fetcher still fetches nothing but the bundled stylesheet."""
+    """If markup ever got through, the fetcher still fetches nothing."""
     from weasyprint import HTML
 
     html = (f'<link rel="stylesheet" href="{local_server}/a.css"><link rel="stylesheet" href="{canary_css}">'
             f'<img src="{local_server}/b.png"><img src="file:///etc/passwd"><p>x</p>')
-    text = pdf_text(HTML(string=html, url_fetcher=BundledOnly()).write_pdf())
+    text = pdf_text(HTML(string=html, url_fetcher=FetchNothing()).write_pdf())
     assert "CANARY" not in text and Recorder.seen == []
 
 
