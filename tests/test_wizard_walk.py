@@ -3,6 +3,7 @@ error that keeps what was typed, Back and Continue, a change from the review pag
 from __future__ import annotations
 
 from concurrent.futures import Future
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.i18n import Translator
 from assistant.loader import load_form
 from assistant.receipt_worker import ReceiptJob
+from assistant.settings import settings
 from assistant.ui import page_result, page_review
 from tests.form_walks.aldreomsorg import PAGES as ALDREOMSORG_WALK
 from tests.form_walks.aldreomsorg import START
@@ -213,3 +215,21 @@ def test_a_new_language_on_the_result_page_makes_the_receipt_in_that_language(he
     assert [job.lang for job in held.jobs] == ["sv", "uk"]
     assert held.jobs[0].future is None, "the old one is forgotten"
     assert at.button(key="result:receipt-pending").label == Translator.for_code("uk")("Kvittot görs nu …")
+
+
+def test_a_double_click_on_skriv_ut_prints_one_copy(monkeypatch):
+    printed = []
+    monkeypatch.setattr(page_result, "settings", lambda: replace(settings(), printer="bibliotek"))
+    monkeypatch.setattr(page_result, "_printer_ready", lambda name: True)
+    monkeypatch.setattr(page_result, "print_pdf", lambda pdf, printer: printed.append((pdf[:5], printer)) or "job-1")
+    at = walk_to_result()
+    at.button(key="result:print").click().run()
+    assert printed == [(b"%PDF-", "bibliotek")]
+    assert [s.value for s in at.success] == ["Blanketten skickades till skrivaren bibliotek."]
+    at.button(key="result:print").click().run()
+    assert len(printed) == 1, "the second press of a double click prints nothing"
+    assert [i.value for i in at.info] == ["Blanketten skickades nyss till skrivaren. Vill du ha en kopia till? "
+                                          "Vänta en halv minut och tryck igen."]
+    at.session_state["visit"].printed_at -= page_result.REPRINT_SECONDS
+    at.button(key="result:print").click().run()
+    assert len(printed) == 2, "a copy asked for later is printed"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from datetime import date
 from html import escape
 
@@ -17,6 +18,7 @@ from assistant.ui.session import RECEIPTS, Visit, erase_visit, visit
 
 
 RECEIPT_WAIT_SECONDS = 1.0     # a receipt takes 0.2–0.3 s; longer only when many are made at once
+REPRINT_SECONDS = 30.0         # a second "Skriv ut" sooner than this is a double click, not a wish for two
 
 
 def _back_to_review() -> None:
@@ -26,6 +28,7 @@ def _back_to_review() -> None:
         v.receipt.forget()
     v.receipt = None
     v.previews = None
+    v.printed_at = None
 
 
 def _print_button(pdf: bytes, t: Translator) -> None:
@@ -48,13 +51,19 @@ def _printer_ready(name: str) -> bool:
     return printer_available(name)
 
 
-def _printer_button(pdf: bytes, t: Translator) -> None:
+def _printer_button(v: Visit, pdf: bytes, t: Translator) -> None:
     """On a staff PC with CUPS: "Skriv ut" sends the print version to the library's printer (skrivare: in
-    config/municipality.yaml). Without CUPS or a configured printer nothing is shown: the browser route stays."""
+    config/municipality.yaml). Without CUPS or a configured printer nothing is shown: the browser route stays.
+    A second press within REPRINT_SECONDS prints nothing: a double click must not leave a second copy of
+    someone's health details on a shared printer."""
     printer = settings().printer
     if not printer or not _printer_ready(printer):
         return
     if st.button(t("Skriv ut"), key="result:print", type="primary", width="stretch"):
+        if v.printed_at is not None and time.monotonic() - v.printed_at < REPRINT_SECONDS:
+            st.info(t("Blanketten skickades nyss till skrivaren. Vill du ha en kopia till? Vänta en halv minut "
+                      "och tryck igen."))
+            return
         try:
             print_pdf(pdf, printer)
         except PrintError as exc:
@@ -62,6 +71,7 @@ def _printer_button(pdf: bytes, t: Translator) -> None:
             with st.expander(t("För personalen")):
                 st.code(str(exc), language=None)
         else:
+            v.printed_at = time.monotonic()
             st.success(t("Blanketten skickades till skrivaren %(printer)s.", printer=printer))
 
 
@@ -113,7 +123,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     else:
         st.title(t("Blanketten är klar"), anchor=False)
         st.markdown(t("Skriv ut blanketten. Läs igenom den en gång till. Skriv sedan under med penna."))
-    _printer_button(docs.print_pdf, t)
+    _printer_button(v, docs.print_pdf, t)
     if docs.continued:
         st.warning(t("Några svar fick inte plats i rutorna. De står på en extra sida (bilaga) sist i blanketten:"))
         _bullets([c.label + " (" + t("bilaga %(n)s", n=c.number) + ")" for c in docs.continued])

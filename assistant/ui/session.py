@@ -36,6 +36,7 @@ class Visit:
     documents: Documents | None = None
     receipt: ReceiptJob | None = None  # being made in the helper process, in the visitor's language
     previews: list[bytes] | None = None
+    printed_at: float | None = None     # time.monotonic() of the last print on the library printer
     focus_errors: bool = False
     view: str = "form"                  # "form", or another page such as "staff"
     form_started: float | None = None   # when the wizard started, for the anonymous statistics
