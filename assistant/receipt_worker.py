@@ -9,6 +9,8 @@ through pipes: nothing is written to disk. A helper that dies is replaced on the
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
 import threading
 from collections.abc import Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, wait
@@ -34,6 +36,20 @@ def _render(form: Form, answers: dict[str, Any], lang: str, today: date) -> byte
 
 def _ready() -> bool:
     return True
+
+
+def _helper_start() -> None:
+    """Runs first in the helper: end together with the server even when the server is killed (nothing
+    would close the helper's pipes then), and load the fonts."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), name="end-with-server", daemon=True).start()
+    warm_up()
+
+
+def _end_with(server_sentinel: int) -> None:
+    multiprocessing.connection.wait([server_sentinel])
+    os._exit(0)
 
 
 @dataclass
@@ -83,7 +99,7 @@ class ReceiptRenderer:
                 self._pool = None
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=warm_up)
+                                                 initializer=_helper_start)
             return self._pool
 
     def start(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 import traceback
 from pathlib import Path
@@ -15,6 +17,8 @@ from assistant.receipt import render_receipt
 from assistant.receipt_worker import ReceiptFailed, ReceiptRenderer
 from tests.test_receipt import FORM, answers, shows, text_of
 from tests.testdata import TODAY
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +96,53 @@ def test_a_helper_that_dies_is_replaced():
     finally:
         renderer.shutdown()
     assert not (spawned_children() - before), "shutdown leaves no helper behind"
+
+
+SERVER_STAND_IN = """
+import time
+from assistant.receipt_worker import ReceiptRenderer
+renderer = ReceiptRenderer()
+renderer.start()
+print("started", flush=True)
+time.sleep(600)
+"""
+
+
+def descendants(pid: int) -> set[int]:
+    found, todo = set(), [pid]
+    while todo:
+        for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
+            try:
+                children = {int(c) for c in (task / "children").read_text().split()}
+            except OSError:
+                continue
+            todo += list(children - found)
+            found |= children
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return "\\nState:\\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
+def test_the_helper_ends_when_the_server_is_killed():
+    """A killed server (SIGKILL: no clean-up runs) must not leave a helper holding answers in memory."""
+    server = subprocess.Popen([sys.executable, "-c", SERVER_STAND_IN], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout.readline().strip() == "started"
+        deadline = time.monotonic() + 30
+        while not any(b"spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes()
+                      for p in descendants(server.pid) if alive(p)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        helpers = descendants(server.pid)
+        assert helpers, "the helper was started"
+    finally:
+        server.kill()
+        server.wait(10)
+    deadline = time.monotonic() + 15
+    while any(alive(p) for p in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in helpers if alive(p)], "the helper (and multiprocessing's tracker) ended with the server"
