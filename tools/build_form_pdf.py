@@ -2,6 +2,10 @@
 
     python tools/build_form_pdf.py aldreomsorg [--out forms/aldreomsorg/ansokan-aldreomsorg.pdf]
 
+The sources are Jinja2 templates: each form extends _base.html (head, letterhead, title) and builds its
+sections from the macros in _partials.html (person, signatures, staff box ...), so a block shared by
+several forms is written once. render() turns a source into plain HTML; files starting with "_" are not forms.
+
 WeasyPrint lays out the HTML and turns <input>, <textarea> and <select> into AcroForm fields
 (write_pdf(pdf_forms=True)). Its fields are then normalised with pikepdf, because as generated they
 are awkward for every other PDF tool (see shared/research/pdf-facts.md):
@@ -25,6 +29,7 @@ from pathlib import Path
 from typing import Iterator
 from xml.etree.ElementTree import Element
 
+import jinja2
 import pikepdf
 import tinyhtml5
 import weasyprint
@@ -34,6 +39,10 @@ SOURCES = ROOT / "tools" / "pdf_sources"
 RADIO = 1 << 15
 PUSHBUTTON = 1 << 16
 STATE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+# Strict: a misspelt variable or macro argument fails the build instead of printing an empty label.
+# No autoescape: the sources are ours, and labels and captions may carry markup.
+TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(SOURCES), undefined=jinja2.StrictUndefined,
+                               trim_blocks=True, lstrip_blocks=True, autoescape=False)
 
 
 @dataclass
@@ -190,6 +199,16 @@ def normalise(pdf_bytes: bytes, controls: dict[str, Control]) -> bytes:
     return out.getvalue()
 
 
+def form_ids() -> list[str]:
+    """The forms in tools/pdf_sources; _base.html, _partials.html and the like are shared pieces."""
+    return sorted(p.stem for p in SOURCES.glob("*.html") if not p.name.startswith("_"))
+
+
+def render(form_id: str) -> str:
+    """The plain HTML of one form, as WeasyPrint and read_controls() see it."""
+    return TEMPLATES.get_template(f"{form_id}.html").render()
+
+
 def output_name(html: str, form_id: str) -> str:
     root = tinyhtml5.parse(html, namespace_html_elements=False)
     for meta in root.iter("meta"):
@@ -198,10 +217,9 @@ def output_name(html: str, form_id: str) -> str:
     return f"{form_id}.pdf"
 
 
-def build(source: Path) -> bytes:
-    """The finished PDF for one HTML source (relative links resolve next to the source)."""
-    html = source.read_text(encoding="utf-8")
-    raw = weasyprint.HTML(string=html, base_url=str(source.parent)).write_pdf(pdf_forms=True)
+def build(html: str) -> bytes:
+    """The finished PDF for one rendered source (relative links such as _municipal.css resolve in SOURCES)."""
+    raw = weasyprint.HTML(string=html, base_url=str(SOURCES)).write_pdf(pdf_forms=True)
     return normalise(raw, read_controls(html))
 
 
@@ -210,13 +228,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("form_id", help="name of tools/pdf_sources/<form_id>.html")
     parser.add_argument("--out", type=Path, help="default: forms/<form_id>/<meta pdf-file>")
     args = parser.parse_args(argv)
-    source = SOURCES / f"{args.form_id}.html"
-    if not source.exists():
-        print(f"{source}: no such source. Fix: write it (see docs/adding-a-form.md).", file=sys.stderr)
+    if args.form_id not in form_ids():
+        print(f"{SOURCES / args.form_id}.html: no such form. Fix: write it (see docs/adding-a-form.md).",
+              file=sys.stderr)
         return 2
-    out = args.out or ROOT / "forms" / args.form_id / output_name(source.read_text(encoding="utf-8"), args.form_id)
+    html = render(args.form_id)
+    out = args.out or ROOT / "forms" / args.form_id / output_name(html, args.form_id)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(build(source))
+    out.write_bytes(build(html))
     print(f"wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
     return 0
 

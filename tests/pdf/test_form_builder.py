@@ -5,13 +5,13 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from tools.build_form_pdf import ROOT, SOURCES, output_name, read_controls
+from tools.build_form_pdf import ROOT, form_ids, output_name, read_controls, render
 
-SOURCE_IDS = sorted(p.stem for p in SOURCES.glob("*.html"))
+SOURCE_IDS = form_ids()
 
 
 def built(form_id: str) -> tuple[dict, pikepdf.Pdf]:
-    html = (SOURCES / f"{form_id}.html").read_text(encoding="utf-8")
+    html = render(form_id)
     return read_controls(html), pikepdf.open(ROOT / "forms" / form_id / output_name(html, form_id))
 
 
