@@ -3,7 +3,7 @@ fillable copy) and the list of answers that went to the bilaga. Everything stays
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -17,6 +17,9 @@ from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf, plan_overflow
 from assistant.receipt import render_receipt
 from assistant.pdf_values import format_value, pdf_labels, pdf_values
 from assistant.validators import clean_text
+
+
+SummaryMaker = Callable[[Form, Mapping[str, Any], date], bytes]
 
 
 class IncompleteAnswers(ValueError):
@@ -74,13 +77,19 @@ def planned_bilaga(form: Form, answers: Mapping[str, Any], today: date) -> list[
     return plan_overflow(blank_pdf(form), values, labels=pdf_labels(form), source=str(form.pdf.file))
 
 
-def build_documents(form: Form, answers: Mapping[str, Any], today: date) -> Documents:
+def swedish_summary(form: Form, answers: Mapping[str, Any], today: date) -> bytes:
+    """The Swedish summary of an errand without a paper form, made in this process (tools, tests)."""
+    return render_receipt(form, answers, Translator.for_code(SOURCE_LANGUAGE), today, summary=True)
+
+
+def build_documents(form: Form, answers: Mapping[str, Any], today: date, *,
+                    make_summary: SummaryMaker = swedish_summary) -> Documents:
     """Fill the official PDF from the visitor's answers (only those on visible pages). An errand
-    without a paper form gets a Swedish summary to bring along instead."""
+    without a paper form gets a Swedish summary to bring along instead; the app has its receipt
+    helper process make it (`make_summary`), so WeasyPrint never runs in the web server."""
     cleaned = _cleaned(form, answers, today)
     if form.summary_only:
-        summary = render_receipt(form, answers, Translator.for_code(SOURCE_LANGUAGE), today, summary=True)
-        return Documents(print_pdf=summary, fillable_pdf=None, continued=())
+        return Documents(print_pdf=make_summary(form, answers, today), fillable_pdf=None, continued=())
     values = pdf_values(form, cleaned, today)
     filled = fill_pdf(blank_pdf(form), values, bilaga=bilaga_info(form, answers, cleaned, today),
                       source=str(form.pdf.file))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from assistant.i18n import Translator
+from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.model import Form
 from assistant.receipt import render_receipt, warm_up
 
@@ -30,8 +30,8 @@ class ReceiptFailed(RuntimeError):
     """The receipt could not be made. It never carries the cause: that may quote the visitor's answers."""
 
 
-def _render(form: Form, answers: dict[str, Any], lang: str, today: date) -> bytes:
-    return render_receipt(form, answers, Translator.for_code(lang), today)
+def _render(form: Form, answers: dict[str, Any], lang: str, today: date, summary: bool) -> bytes:
+    return render_receipt(form, answers, Translator.for_code(lang), today, summary=summary)
 
 
 def _ready() -> bool:
@@ -107,12 +107,18 @@ class ReceiptRenderer:
         if self._pool is None:
             self._executor().submit(_ready)
 
-    def submit(self, form: Form, answers: Mapping[str, Any], lang: str, today: date) -> ReceiptJob:
+    def submit(self, form: Form, answers: Mapping[str, Any], lang: str, today: date, *,
+               summary: bool = False) -> ReceiptJob:
+        args = (_render, form, dict(answers), lang, today, summary)
         try:
-            future = self._executor().submit(_render, form, dict(answers), lang, today)
+            future = self._executor().submit(*args)
         except BrokenProcessPool:
-            future = self._executor(replace=True).submit(_render, form, dict(answers), lang, today)
+            future = self._executor(replace=True).submit(*args)
         return ReceiptJob(lang, future)
+
+    def swedish_summary(self, form: Form, answers: Mapping[str, Any], today: date) -> bytes:
+        """The Swedish summary of an errand without a paper form (build_documents' `make_summary`)."""
+        return self.submit(form, answers, SOURCE_LANGUAGE, today, summary=True).result()
 
     def shutdown(self) -> None:
         with self._lock:

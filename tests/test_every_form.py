@@ -79,3 +79,19 @@ def test_official_pdf_field_by_field(walk):
             assert str(value).lstrip("/") == expected, (name, value)
             if kinds[name] == "text":      # ticks and radio dots are checked as pixels in tests/pdf
                 assert " ".join(expected.split()) in on_paper, (name, expected)
+
+
+@pytest.mark.parametrize("walk", [w for w in WALKS if form_of(w).summary_only], ids=lambda w: w.form_id)
+def test_an_errand_without_a_paper_form_prints_a_swedish_summary(walk):
+    """Made in the receipt helper process when "Skapa blanketten" is pressed, in Swedish whatever the
+    visitor's language, with the visitor's answers."""
+    form = form_of(walk)
+    at = walk_in_app(walk, walk.other_language)
+    at.button(key="nav:create").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    docs = at.session_state["visit"].documents
+    assert docs.fillable_pdf is None
+    on_paper = printed_text(docs.print_pdf)
+    assert "Sammanfattning att ta med" in on_paper and form.title.source in on_paper
+    texts = [v for _, values in walk.walk for v in values.values() if isinstance(v, str) and len(v) > 3]
+    assert texts and all(" ".join(v.split()) in on_paper for v in texts[:3]), texts[:3]

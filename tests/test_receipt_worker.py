@@ -12,11 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from assistant.documents import swedish_summary
+from assistant.flow import default_answers
 from assistant.i18n import Translator
+from assistant.loader import load_form
 from assistant.receipt import render_receipt
 from assistant.receipt_worker import ReceiptFailed, ReceiptRenderer
 from tests.test_receipt import FORM, answers, shows, text_of
+from tests.form_walks.forskola import PAGES as FORSKOLA
 from tests.testdata import TODAY
+from tests.walks import walk_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -146,3 +151,11 @@ def test_the_helper_ends_when_the_server_is_killed():
     while any(alive(p) for p in helpers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in helpers if alive(p)], "the helper (and multiprocessing's tracker) ended with the server"
+
+
+def test_the_helper_makes_the_swedish_summary_the_engine_makes(renderer):
+    forskola = load_form(ROOT / "forms" / "forskola" / "form.yaml")
+    answers = {**default_answers(forskola, TODAY), **walk_answers(FORSKOLA)}
+    made = text_of(renderer.swedish_summary(forskola, answers, TODAY))
+    assert made == text_of(swedish_summary(forskola, answers, TODAY))
+    assert shows(made, "Sammanfattning att ta med")
