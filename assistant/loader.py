@@ -27,7 +27,7 @@ FIELD_KEYS = {"id", "type", "label", "help", "staff_note", "required", "options"
               "min", "max", "max_length", "default", "free_text", "warn_days", "warning"}
 PDF_KEYS = {"file", "fields", "computed", "left_blank", "not_printed"}
 TARGET_KEYS = {"to", "format", "states", "checkboxes", "as_label"}
-FORMATS = {"pnr10", "pnr12", "pnr12_digits", "date_iso", "phone_national", "phone_e164"}
+FORMATS = {"pnr10", "pnr12", "pnr12_digits", "date_iso", "born", "phone_national", "phone_e164"}
 CHOICE_TYPES = {"choice", "multi"}
 
 

@@ -1,7 +1,7 @@
 """Cleaned answers -> the values of the official PDF's fields, by PDF field name.
 
 This is the only place that knows how an answer is written on paper: ISO dates, the personnummer
-format the form asks for, the phone number as a Swede writes it, ticks in checkboxes and the export
+format the form asks for (or "Född ÅÅÅÅ-MM-DD" in its box for someone who has none), the phone number as a Swede writes it, ticks in checkboxes and the export
 state of a radio group.
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ def format_value(value: Any, fmt: str | None, today: date) -> str:
     if isinstance(value, IdNumber):
         return value.format(fmt or "pnr12", today)
     if isinstance(value, date):
-        return value.isoformat()
+        return f"Född {value.isoformat()}" if fmt == "born" else value.isoformat()
     if isinstance(value, str) and value.startswith("+") and fmt != "phone_e164" and value[1:].isdigit():
         number = phonenumbers.parse(value)
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

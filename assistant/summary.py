@@ -62,6 +62,11 @@ def display_value(field: Field, raw: Any, t: Translator, today: date) -> str:
     return format_value(value, None, today)
 
 
+def _unticked_switch(field: Field, answers: Mapping[str, Any]) -> bool:
+    """An optional box left unticked ("Det finns inget personnummer …") answers nothing: not listed."""
+    return field.type == "confirm" and not field.required and answers.get(field.id) is not True
+
+
 def review_groups(form: Form, answers: Mapping[str, Any], t: Translator, today: date) -> list[Group]:
     sv = Translator.for_code("sv")
     groups = []
@@ -71,6 +76,6 @@ def review_groups(form: Form, answers: Mapping[str, Any], t: Translator, today: 
                 value=display_value(f, answers.get(f.id), t, today),
                 value_sv=display_value(f, answers.get(f.id), sv, today),
                 ltr=f.type in LTR_TYPES)
-            for f in visible_fields(page, answers))
+            for f in visible_fields(page, answers) if not _unticked_switch(f, answers))
         groups.append(Group(page_id=page.id, title=t.text(page.title), title_sv=page.title.source, rows=rows))
     return groups

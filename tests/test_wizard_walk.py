@@ -2,12 +2,15 @@
 error that keeps what was typed, Back and Continue, a change from the review page, and the result."""
 from __future__ import annotations
 
+import subprocess
 from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from assistant.i18n import Translator
@@ -236,3 +239,42 @@ def test_a_double_click_on_skriv_ut_prints_one_copy(monkeypatch):
     at.session_state["visit"].printed_at -= page_result.REPRINT_SECONDS
     at.button(key="result:print").click().run()
     assert len(printed) == 2, "a copy asked for later is printed"
+
+
+def test_someone_without_a_personnummer_gives_a_birth_date_that_is_printed_in_its_box():
+    """Newly arrived visitors may have neither personnummer nor samordningsnummer (forms brief B.2)."""
+    at = start()
+    names = dict(ALDREOMSORG_WALK)["sokande.namn"]
+    for page_id, values in ALDREOMSORG_WALK:
+        if page_id == "sokande.namn":
+            assert at.text_input(key="q:sokande.personnummer")
+            fill_page(at, FORM, {"sokande.fornamn": names["sokande.fornamn"], "sokande.efternamn": names["sokande.efternamn"],
+                                 "sokande.saknar_personnummer": True})
+            at.run()
+            assert not [w for w in at.text_input if w.key == "q:sokande.personnummer"], "the number is not asked"
+            press_continue(at)
+            assert error_summary(at), "the birth date is needed"
+            at.text_input(key="q:sokande.fodelsedatum").input("2099-01-01")
+            press_continue(at)
+            assert error_summary(at), "a birth date in the future is refused"
+            at.text_input(key="q:sokande.fodelsedatum").input("1944-05-17")
+        else:
+            fill_page(at, FORM, values)
+        press_continue(at)
+        assert not error_summary(at), (page_id, error_summary(at))
+    review = "\n".join(m.value for m in at.markdown)
+    assert "Födelsedatum" in review and "17 maj 1944" in review and "Det finns inget personnummer" in review
+    at.button(key="nav:create").click().run()
+    docs = at.session_state["visit"].documents
+    assert PdfReader(BytesIO(docs.fillable_pdf)).get_fields()["Sokande_Personnummer"]["/V"] == "Född 1944-05-17"
+    printed = subprocess.run(["pdftotext", "-", "-"], input=docs.print_pdf, capture_output=True, check=True).stdout
+    assert "Född 1944-05-17" in printed.decode()
+
+
+def test_an_unticked_no_personnummer_box_is_not_listed_for_review():
+    at = start()
+    for _, values in ALDREOMSORG_WALK:
+        fill_page(at, FORM, values)
+        press_continue(at)
+    review = "\n".join(m.value for m in at.markdown)
+    assert "Det finns inget personnummer" not in review and "Födelsedatum" not in review
