@@ -50,8 +50,10 @@ def originals_for_bilaga(form: Form, answers: Mapping[str, Any], cleaned: Mappin
 def bilaga_info(form: Form, answers: Mapping[str, Any], cleaned: Mapping[str, Any], today: date) -> BilagaInfo:
     first, last = (cleaned.get(f) or "" for f in form.name_fields)
     number = cleaned.get(form.id_field)
-    return BilagaInfo(form_title=form.title.source, person_name=f"{first} {last}".strip(),
-                      personnummer=format_value(number, "pnr12", today) if number else "",
+    born = cleaned.get(form.id_field.rpartition(".")[0] + ".fodelsedatum")  # the person block's "no number" answer
+    identity = (format_value(number, "pnr12", today) if number else
+                format_value(born, "born", today) if born else "")
+    return BilagaInfo(form_title=form.title.source, person_name=f"{first} {last}".strip(), personnummer=identity,
                       labels=pdf_labels(form), extra=originals_for_bilaga(form, answers, cleaned))
 
 
