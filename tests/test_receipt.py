@@ -1,6 +1,7 @@
 """The receipt: rendered in every shipped language, read back from the PDF with pdftotext."""
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -66,3 +67,19 @@ def test_only_the_visitors_signatures_and_attachments_are_listed():
     assert "Din make, maka eller sambo skriver under" in text            # parboende: yes
     assert "Din företrädare skriver också under" not in text              # no representative
     assert "Fullmakt, om ett ombud ansöker åt dig" not in text
+
+
+def words_left_to_right(pdf: bytes, page_text: str) -> list[str]:
+    """The words of the line that holds page_text, in the order they stand on the page (left to right)."""
+    out = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    words = [(float(x), float(y), w) for x, y, w in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)]
+    line_y = next(y for x, y, w in words if w == page_text)
+    return [w for x, y, w in sorted(words) if abs(y - line_y) < 2 and x < 330]
+
+
+def test_a_swedish_answer_on_an_arabic_receipt_keeps_its_full_stop_at_its_end():
+    """WeasyPrint ignores <bdi> and unicode-bidi; the answer is isolated with FSI/PDI instead."""
+    pdf = render_receipt(FORM, answers(behov="Jag behöver hjälp med dusch."), Translator.for_code("ar"), TODAY)
+    line = words_left_to_right(pdf, "dusch.")
+    assert line == ["Jag", "behöver", "hjälp", "med", "dusch."], line
