@@ -22,13 +22,13 @@ from babel.numbers import format_decimal
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from assistant.bidi import FSI, PDI
 from assistant.model import Text
 from assistant.settings import settings
 from assistant.validators import Message
 
 # A run of Latin-script words (a Swedish term such as "(bistånd – äldreomsorg)" kept in an Arabic sentence).
 _LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9 .,'’/&–-]*[A-Za-zÀ-ɏ0-9])?")
-FSI, PDI = "\u2068", "\u2069"
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"

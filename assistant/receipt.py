@@ -18,6 +18,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from assistant.bidi import isolated, left_to_right
 from assistant.flow import shown
 from assistant.i18n import Translator
 from assistant.model import Form
@@ -57,23 +58,11 @@ def _pdf(html: str) -> bytes:
     return HTML(string=html, url_fetcher=FetchNothing()).write_pdf(stylesheets=[css], font_config=fonts)
 
 
-def isolated(text: str) -> str:
-    """An answer as its own bidi run, its direction from its first strong letter (FSI … PDI). WeasyPrint
-    ignores <bdi> and CSS unicode-bidi, but Pango honours these characters: a Swedish answer on an
-    Arabic receipt keeps its full stop at its end. Each line on its own: a line break ends an isolate."""
-    return "\n".join(f"\u2068{line}\u2069" for line in text.split("\n"))
-
-
-def ltr(text: str) -> str:
-    """A number, date or address that always reads left to right, also inside right-to-left text (LRI … PDI)."""
-    return f"\u2066{text}\u2069"
-
-
 @lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined)
-    env.filters.update(isolated=isolated, ltr=ltr)
+    env.filters.update(isolated=isolated, ltr=left_to_right)   # <bdi> is ignored by WeasyPrint
     return env.get_template("receipt.html.j2")
 
 

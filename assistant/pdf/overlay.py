@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from assistant.bidi import isolated
 from assistant.pdf.layout import LEADING, PADDING, Fit
 
 FONT_CHAIN = '"DejaVu Sans", "Noto Sans Arabic", "Noto Sans Ethiopic", sans-serif'
@@ -53,10 +54,10 @@ def _box_html(box: Box) -> str:
     if box.comb:
         cells = "".join(f"<span>{escape(c)}</span>" for c in box.fitted.lines[0])
         return (f'<div class="v comb" style="{style};grid-template-columns:repeat({box.comb},1fr)">{cells}</div>')
-    text = escape("\n".join(box.fitted.lines))
+    text = escape(isolated("\n".join(box.fitted.lines)))
     kind = "multi" if box.multiline else "single"
     justify = {"start": "flex-start", "center": "center", "end": "flex-end"}[box.align]
-    return f'<div class="v {kind}" style="{style};text-align:{box.align};justify-content:{justify}" dir="auto">{text}</div>'
+    return f'<div class="v {kind}" style="{style};text-align:{box.align};justify-content:{justify}">{text}</div>'
 
 
 def overlay_html(boxes: list[Box], entries: list[BilagaEntry], head: tuple[str, str, str]) -> str:
@@ -68,14 +69,14 @@ def overlay_html(boxes: list[Box], entries: list[BilagaEntry], head: tuple[str, 
 html {{ font-family: {FONT_CHAIN}; }} body {{ margin: 0; }}
 .form {{ position: relative; overflow: hidden; break-after: page; }}
 .v {{ position: absolute; left: 0; top: 0; box-sizing: border-box; padding: 0 {PADDING}pt; line-height: {LEADING};
-  unicode-bidi: plaintext; overflow: hidden; }}
+  overflow: hidden; }}
 .single {{ white-space: pre; display: flex; align-items: center; }}
 .multi {{ white-space: pre-wrap; padding-top: {PADDING}pt; }}
 .comb {{ display: grid; padding: 0; align-items: center; text-align: center; }}
 .bilaga {{ page: bilaga; font-size: 10pt; line-height: 1.4; }}
 .bilaga h1 {{ font-size: 15pt; margin: 0 0 2mm; }} .bilaga .who {{ margin: 0 0 6mm; }}
 .bilaga h2 {{ font-size: 10.5pt; margin: 5mm 0 1mm; }}
-.bilaga p.text {{ white-space: pre-wrap; margin: 0; unicode-bidi: plaintext; }}
+.bilaga p.text {{ white-space: pre-wrap; margin: 0; }}
 </style>"""]
     for i, box in enumerate(boxes):
         parts.append(f"<style>@page w{i} {{ size: {box.width:.2f}pt {box.height:.2f}pt; margin: 0 }}</style>")
@@ -88,7 +89,7 @@ html {{ font-family: {FONT_CHAIN}; }} body {{ margin: 0; }}
         parts.append(f'<div class="bilaga"><h1>Bilaga till {title}</h1>'
                      f'<p class="foot">{name}, {pnr}</p><p class="who">Namn: {name}<br>Personnummer: {pnr}</p>')
         for e in entries:
-            parts.append(f'<h2>Bilaga {e.number}: {escape(e.label)}</h2><p class="text" dir="auto">{escape(e.text)}</p>')
+            parts.append(f'<h2>Bilaga {e.number}: {escape(e.label)}</h2><p class="text">{escape(isolated(e.text))}</p>')
         parts.append("</div>")
     parts.append("</body></html>")
     return "".join(parts)
