@@ -1,4 +1,4 @@
-"""Receipts rendered in a helper process.
+"""Receipts (and the Swedish summaries of errands without a paper form) rendered in a helper process.
 
 A WeasyPrint render is 0.2–0.3 s of pure Python. In the web server it would hold the GIL and stall
 every other visitor's step while it runs; in a helper process it uses the machine's other core and
@@ -92,10 +92,11 @@ class ReceiptRenderer:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
 
-    def _executor(self, replace: bool = False) -> ProcessPoolExecutor:
+    def _executor(self, broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
+        """The running helper; a new one if `broken` (whose helper died) is still the current one."""
         with self._lock:
-            if replace and self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
+            if broken is not None and self._pool is broken:
+                broken.shutdown(wait=False, cancel_futures=True)
                 self._pool = None
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
@@ -110,10 +111,11 @@ class ReceiptRenderer:
     def submit(self, form: Form, answers: Mapping[str, Any], lang: str, today: date, *,
                summary: bool = False) -> ReceiptJob:
         args = (_render, form, dict(answers), lang, today, summary)
+        pool = self._executor()
         try:
-            future = self._executor().submit(*args)
+            future = pool.submit(*args)
         except BrokenProcessPool:
-            future = self._executor(replace=True).submit(*args)
+            future = self._executor(broken=pool).submit(*args)
         return ReceiptJob(lang, future)
 
     def swedish_summary(self, form: Form, answers: Mapping[str, Any], today: date) -> bytes:
