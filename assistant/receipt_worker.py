@@ -24,6 +24,7 @@ from assistant.model import Form
 from assistant.receipt import render_receipt, warm_up
 
 WAIT_SECONDS = 60.0
+HELPER_NICENESS = 10
 
 
 class ReceiptFailed(RuntimeError):
@@ -39,8 +40,10 @@ def _ready() -> bool:
 
 
 def _helper_start() -> None:
-    """Runs first in the helper: end together with the server even when the server is killed (nothing
-    would close the helper's pipes then), and load the fonts."""
+    """Runs first in the helper: give way to the web server when both want the CPU (a visitor's step
+    matters more than a receipt a second sooner), end together with the server even when the server is
+    killed (nothing would close the helper's pipes then), and load the fonts."""
+    os.nice(HELPER_NICENESS)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent.sentinel,), name="end-with-server", daemon=True).start()

@@ -17,7 +17,7 @@ from assistant.flow import default_answers
 from assistant.i18n import Translator
 from assistant.loader import load_form
 from assistant.receipt import render_receipt
-from assistant.receipt_worker import ReceiptFailed, ReceiptRenderer
+from assistant.receipt_worker import HELPER_NICENESS, ReceiptFailed, ReceiptRenderer
 from tests.test_receipt import FORM, answers, shows, text_of
 from tests.form_walks.forskola import PAGES as FORSKOLA
 from tests.testdata import TODAY
@@ -159,3 +159,16 @@ def test_the_helper_makes_the_swedish_summary_the_engine_makes(renderer):
     made = text_of(renderer.swedish_summary(forskola, answers, TODAY))
     assert made == text_of(swedish_summary(forskola, answers, TODAY))
     assert shows(made, "Sammanfattning att ta med")
+
+
+def test_the_helper_gives_way_to_the_web_server():
+    renderer = ReceiptRenderer()
+    before = spawned_children()
+    try:
+        renderer.start()
+        renderer.submit(FORM, answers(), "sv", TODAY).result()
+        (helper,) = spawned_children() - before
+        nice = int(Path(f"/proc/{helper}/stat").read_text().rsplit(")", 1)[1].split()[16])
+        assert nice == os.getpriority(os.PRIO_PROCESS, 0) + HELPER_NICENESS
+    finally:
+        renderer.shutdown()

@@ -128,7 +128,12 @@ SCRIPT = """
     // A rerun that replaced the focused element (Streamlit remounts some widgets) leaves the focus on
     // the page body: put it back on the same control, so a keyboard user does not start again from the top.
     var a = d.activeElement, last = w.__bgLast, key = w.__bgLastKey;
-    if ((a && a !== d.body && a !== h) || !last || last.isConnected || !key || key.index === -1) return;
+    if ((a && a !== d.body && a !== h) || !last) return;
+    if (last.isConnected) {   // blurred while the run redrew it (briefly disabled or hidden): the same control
+      if (!last.disabled && last.getClientRects().length) last.focus({preventScroll: true, focusVisible: true});
+      return;
+    }
+    if (!key || key.index === -1) return;
     if (key.cls.indexOf('st-key-nav-') === 0 || key.cls.indexOf('st-key-change-') === 0) return;
     var h1 = d.querySelector('[data-testid="stMain"] h1');
     if (!h1 || h1.textContent !== w.__bgTitle) return;

@@ -58,10 +58,10 @@ class Keyboard:
         self.keys += 1
         if rerun:
             rerun_by(self.page, lambda: self.page.keyboard.press(key))
-            # A run may redraw the focused element; the app then puts the focus back (heading, summary).
+            # A run may redraw the focused element, even just after the run mark changed; the app then puts
+            # the focus back (the control, the heading, the summary). Give it that moment, then check.
             try:
-                self.page.wait_for_function("() => document.activeElement && document.activeElement !== document.body",
-                                            timeout=5000)
+                self.page.wait_for_function(f"() => ({FOCUS_JS})().ok", timeout=3000)
             except PlaywrightTimeout:
                 pass
         else:
