@@ -124,8 +124,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _form_values(form_id: str, answers: dict, forms_dir: Path) -> tuple[bytes, dict, BilagaInfo, str]:
     """Answers by field id -> the form's PDF, its values by PDF name and the bilaga head."""
+    from assistant.documents import bilaga_info
     from assistant.loader import load_form
-    from assistant.pdf_values import pdf_labels, pdf_values
+    from assistant.pdf_values import pdf_values
     from assistant.validators import Invalid, clean
 
     form = load_form(forms_dir / form_id / "form.yaml")
@@ -139,11 +140,9 @@ def _form_values(form_id: str, answers: dict, forms_dir: Path) -> tuple[bytes, d
                 problems.append(Problem(form_id, str(e), field=f.id))
     if problems:
         raise FormError(problems)
-    first, last = (cleaned.get(n) or "" for n in form.name_fields)
-    pnr = cleaned.get(form.id_field)
-    bilaga = BilagaInfo(form.title.source, f"{first} {last}".strip(), str(pnr or ""), pdf_labels(form))
+    values = pdf_values(form, cleaned, today)
     pdf_path = form.pdf.file if form.pdf.file.is_absolute() else form.source.parent / form.pdf.file
-    return pdf_path.read_bytes(), pdf_values(form, cleaned, today), bilaga, str(pdf_path)
+    return pdf_path.read_bytes(), values, bilaga_info(form, answers, cleaned, values), str(pdf_path)
 
 
 def cmd_fill(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from assistant.model import Form
 from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf, plan_overflow
 from assistant.receipt import render_receipt
-from assistant.pdf_values import format_value, pdf_labels, pdf_values
+from assistant.pdf_values import PdfValue, pdf_labels, pdf_values
 from assistant.validators import clean_text
 
 
@@ -47,12 +47,13 @@ def originals_for_bilaga(form: Form, answers: Mapping[str, Any], cleaned: Mappin
         if f.free_text and f.id in cleaned and answers.get(f.id + ON_BILAGA) and str(answers.get(f.id + ORIGINAL) or "").strip())
 
 
-def bilaga_info(form: Form, answers: Mapping[str, Any], cleaned: Mapping[str, Any], today: date) -> BilagaInfo:
+def bilaga_info(form: Form, answers: Mapping[str, Any], cleaned: Mapping[str, Any],
+                values: Mapping[str, PdfValue]) -> BilagaInfo:
+    """The bilaga's heading names the visitor as the form does: what its personnummer box shows (the
+    number, or "Född …" for someone without one)."""
     first, last = (cleaned.get(f) or "" for f in form.name_fields)
-    number = cleaned.get(form.id_field)
-    born = cleaned.get(form.id_field.rpartition(".")[0] + ".fodelsedatum")  # the person block's "no number" answer
-    identity = (format_value(number, "pnr12", today) if number else
-                format_value(born, "born", today) if born else "")
+    box = next((t.to for t in form.pdf.targets if t.field_id == form.id_field and t.to), None)
+    identity = str(values.get(box, "")) if box else ""
     return BilagaInfo(form_title=form.title.source, person_name=f"{first} {last}".strip(), personnummer=identity,
                       labels=pdf_labels(form), extra=originals_for_bilaga(form, answers, cleaned))
 
@@ -93,6 +94,6 @@ def build_documents(form: Form, answers: Mapping[str, Any], today: date, *,
     if form.summary_only:
         return Documents(print_pdf=make_summary(form, answers, today), fillable_pdf=None, continued=())
     values = pdf_values(form, cleaned, today)
-    filled = fill_pdf(blank_pdf(form), values, bilaga=bilaga_info(form, answers, cleaned, today),
+    filled = fill_pdf(blank_pdf(form), values, bilaga=bilaga_info(form, answers, cleaned, values),
                       source=str(form.pdf.file))
     return Documents(print_pdf=filled.print_pdf, fillable_pdf=filled.fillable_pdf, continued=filled.continued)

@@ -77,11 +77,6 @@ class ReceiptJob:
         future = self.future
         return future is None or not wait([future], timeout).not_done
 
-    def failed(self) -> bool:
-        """True once it is known that no receipt will come (known only after the helper has answered)."""
-        future = self.future
-        return future is None or (future.done() and (future.cancelled() or future.exception() is not None))
-
     def forget(self) -> None:
         if self.future is not None:
             self.future.cancel()

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.processes import stop_process
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -80,13 +82,7 @@ class AppServer:
         raise RuntimeError(f"streamlit did not answer within {SERVER_START_TIMEOUT} s:\n{self.log.read_text()}")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 

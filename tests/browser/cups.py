@@ -16,6 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.browser.processes import stop_process
+
 CUPSD = "/usr/sbin/cupsd"
 BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
@@ -149,11 +151,5 @@ class PrivateCups:
     def stop(self) -> None:
         for path in set(self.out_dir.glob("*.pdf")) - self.out_before if self.out_dir.is_dir() else ():
             path.unlink()            # only what this scheduler printed
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         shutil.rmtree(self.root, ignore_errors=True)

@@ -137,15 +137,23 @@ def continue_to(kb: Keyboard, visitor: Visitor, title: str, key: str = "nav:next
     return time.monotonic() - started
 
 
-def test_the_whole_form_with_the_keyboard_only(app, page, artifacts):
+def open_with_keyboard(app, page: Page, artifacts) -> tuple[Visitor, Keyboard]:
+    """A fresh visitor on the start page, the focus at the top of the page as after a page load."""
     visitor = Visitor(page, FORM, artifacts)
-    kb = Keyboard(page)
     visitor.open(app.url)
     page.locator("body").focus()
+    return visitor, Keyboard(page)
 
+
+def start_the_form(kb: Keyboard, visitor: Visitor) -> None:
     kb.tab_to(key_css(f"start:{FORM.id}") + " button")
     kb.press("Enter", rerun=True)
     visitor.expect_page(visitor.title_of(FORM.pages[0].id))
+
+
+def test_the_whole_form_with_the_keyboard_only(app, page, artifacts):
+    visitor, kb = open_with_keyboard(app, page, artifacts)
+    start_the_form(kb, visitor)
     for i, (page_id, values) in enumerate(WALK.walk):
         for field_id, value in values.items():
             answer(kb, FORM.field(field_id), value)
@@ -169,12 +177,8 @@ def test_the_whole_form_with_the_keyboard_only(app, page, artifacts):
 
 
 def test_errors_take_the_focus_to_the_summary_and_its_links_to_the_field(app, page, artifacts):
-    visitor = Visitor(page, FORM, artifacts)
-    kb = Keyboard(page)
-    visitor.open(app.url)
-    page.locator("body").focus()
-    kb.tab_to(key_css(f"start:{FORM.id}") + " button")
-    kb.press("Enter", rerun=True)
+    visitor, kb = open_with_keyboard(app, page, artifacts)
+    start_the_form(kb, visitor)
 
     # Continue without an answer: the focus goes to the summary (a screen reader reads it: role=alert).
     kb.tab_to(key_css("nav:next") + " button")
@@ -217,10 +221,7 @@ def test_errors_take_the_focus_to_the_summary_and_its_links_to_the_field(app, pa
 
 
 def test_the_language_and_large_text_with_the_keyboard(app, page, artifacts):
-    visitor = Visitor(page, FORM, artifacts)
-    kb = Keyboard(page)
-    visitor.open(app.url)
-    page.locator("body").focus()
+    visitor, kb = open_with_keyboard(app, page, artifacts)
     kb.tab_to(key_css("ui:lang") + " input")
     kb.press("ArrowDown")                                   # opens the list
     page.get_by_role("listbox").wait_for()
