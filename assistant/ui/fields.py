@@ -64,7 +64,8 @@ def _free_text(field: Field, answers: dict[str, Any], t: Translator) -> None:
     st.session_state.setdefault(original_key, answers.get(field.id + ORIGINAL) or "")
     # The question itself leads the label: without it the visitor (and a screen reader) would not see
     # what to answer, as the Swedish field below is for the staff member.
-    st.text_area(f"{t.text(field.label)} – {t('Skriv ditt svar på ditt eget språk')}", key=original_key, height=140)
+    instruction = t("Skriv ditt svar på ditt eget språk")
+    st.text_area(f"{t.text(field.label)} – {instruction}", key=original_key, height=140)
     bilaga_key = f"{WIDGET_PREFIX}{field.id}{ON_BILAGA}"
     st.session_state.setdefault(bilaga_key, bool(answers.get(field.id + ON_BILAGA)))
     st.checkbox(t("Skriv också ut texten på mitt språk, på en bilaga"), key=bilaga_key)

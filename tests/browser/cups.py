@@ -1,14 +1,16 @@
 """A private CUPS scheduler with a cups-pdf virtual printer, for the printing tests.
 
 It has its own configuration, spool and socket in a temporary folder (CUPS_SERVER points lp/lpstat at it),
-so a CUPS that already runs on the machine is neither used nor changed. The cups-pdf backend writes the
-"printed" PDF to the Out folder of /etc/cups/cups-pdf.conf (${HOME}/PDF of the user who printed).
+so a CUPS that already runs on the machine is neither used nor changed. Its cups-pdf queue has a configuration
+of its own (cups-pdf reads /etc/cups/cups-pdf-<suffix>.conf for the device cups-pdf:/<suffix>; the file is removed
+when the scheduler stops) whose Out folder is inside the temporary folder: the "printed" PDF never lands in
+~/PDF, where an old file of an earlier run could have the same name. Job ids start at a random number for the
+same reason (NextJobId in the scheduler's job.cache).
 """
 from __future__ import annotations
 
 import os
-import pwd
-import re
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -72,15 +74,10 @@ def missing() -> str | None:
     return None
 
 
-def cups_pdf_out_dir() -> Path:
-    """cups-pdf's output folder for the current user (Out in /etc/cups/cups-pdf.conf)."""
-    out = "/var/spool/cups-pdf/${USER}"
-    for line in CUPS_PDF_CONF.read_text().splitlines():
-        m = re.match(r"\s*Out\s+(\S+)", line)
-        if m:
-            out = m.group(1)
-    user = pwd.getpwuid(os.geteuid())
-    return Path(out.replace("${HOME}", user.pw_dir).replace("${USER}", user.pw_name))
+def queue_config(out_dir: Path) -> str:
+    """The machine's cups-pdf.conf with only the output folder changed."""
+    kept = [line for line in CUPS_PDF_CONF.read_text().splitlines() if not line.strip().startswith("Out ")]
+    return "\n".join([*kept, f"Out {out_dir}", ""])
 
 
 @dataclass
@@ -95,13 +92,19 @@ class PrivateCups:
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         (self.root / "cupsd.conf").write_text(CUPSD_CONF.format(root=self.root))
         (self.root / "cups-files.conf").write_text(CUPS_FILES_CONF.format(root=self.root))
+        (self.root / "cache" / "job.cache").write_text(
+            f"# Job cache file for CUPS\nNextJobId {secrets.randbelow(10**8) + 10**6}\n")
+        self.suffix = "blankettguiden-" + secrets.token_hex(4)
+        self.device_uri = f"cups-pdf:/{self.suffix}"
+        self.out_dir = self.root / "printed"
+        self.out_dir.mkdir()
+        self.queue_conf = CUPS_PDF_CONF.with_name(f"cups-pdf-{self.suffix}.conf")
+        self.queue_conf.write_text(queue_config(self.out_dir))
         self.env = {"CUPS_SERVER": str(self.root / "cups.sock")}
         self.process = subprocess.Popen(
             [CUPSD, "-f", "-c", str(self.root / "cupsd.conf"), "-s", str(self.root / "cups-files.conf")],
             stdout=subprocess.DEVNULL, stderr=(self.root / "log" / "cupsd.out").open("wb"))
         self._wait_running()
-        self.out_dir = cups_pdf_out_dir()
-        self.out_before = set(self.out_dir.glob("*.pdf")) if self.out_dir.is_dir() else set()
 
     def run(self, *command: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run(command, env={**os.environ, **self.env}, capture_output=True, text=True,
@@ -121,7 +124,7 @@ class PrivateCups:
     def add_pdf_printer(self) -> str:
         """The cups-pdf virtual printer. pdftocairo renders the PostScript step, so the text of the printed
         PDF can still be read back with pdftotext (Ghostscript's Type 3 fonts cannot)."""
-        self.run("lpadmin", "-p", self.printer, "-v", "cups-pdf:/", "-E", "-P", str(PPD),
+        self.run("lpadmin", "-p", self.printer, "-v", self.device_uri, "-E", "-P", str(PPD),
                  "-o", "pdftops-renderer-default=pdftocairo")
         return self.printer
 
@@ -132,7 +135,7 @@ class PrivateCups:
         """The new PDF cups-pdf wrote, once the job is completed and the file is whole."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            new = sorted(set(self.out_dir.glob("*.pdf")) - self.out_before) if self.out_dir.is_dir() else []
+            new = sorted(self.out_dir.rglob("*.pdf"))
             done = self.run("lpstat", "-W", "completed", "-o", self.printer, check=False).stdout.strip()
             if new and done:
                 data = new[0].read_bytes()
@@ -149,7 +152,6 @@ class PrivateCups:
         return f"\ncupsd error_log:\n{path.read_text()}" if path.is_file() else ""
 
     def stop(self) -> None:
-        for path in set(self.out_dir.glob("*.pdf")) - self.out_before if self.out_dir.is_dir() else ():
-            path.unlink()            # only what this scheduler printed
         stop_process(self.process)
-        shutil.rmtree(self.root, ignore_errors=True)
+        self.queue_conf.unlink(missing_ok=True)
+        shutil.rmtree(self.root, ignore_errors=True)     # the printed forms with it

@@ -61,6 +61,9 @@ def test_the_form_is_printed_on_the_virtual_printer(use_scheduler, filled_form):
     job = print_pdf(filled_form, use_scheduler.printer)
     assert re.fullmatch(rf"{use_scheduler.printer}-\d+", job)
     paper = use_scheduler.printed()
+    # The printed copy lands in the scheduler's own temporary folder (removed when it stops), never in ~/PDF,
+    # where a file of an earlier run with the same job id once hid the new one.
+    assert paper.is_relative_to(use_scheduler.root)
     on_paper = text_of(paper)
     for value in ("Åsa", "Öberg", "Storgatan 12 B", "553 15", "Jönköping", "070-123 45 67",
                   "asa.oberg@example.se", "Vårdcentralen Öxnehaga", "Karin Öberg"):
@@ -81,7 +84,7 @@ def test_unknown_or_empty_printer_is_not_available(use_scheduler):
 
 def test_a_stopped_or_rejecting_printer_is_not_available_and_lp_errors_are_explained(use_scheduler):
     name = "blankettguiden-second"          # a second queue on the same scheduler
-    use_scheduler.run("lpadmin", "-p", name, "-v", "cups-pdf:/", "-E", "-P", str(cups.PPD))
+    use_scheduler.run("lpadmin", "-p", name, "-v", use_scheduler.device_uri, "-E", "-P", str(cups.PPD))
     try:
         assert printer_available(name)
         use_scheduler.run("cupsdisable", name)      # jobs would wait in the queue for ever
