@@ -3,7 +3,7 @@
 It has its own configuration, spool and socket in a temporary folder (CUPS_SERVER points lp/lpstat at it),
 so a CUPS that already runs on the machine is neither used nor changed. Its cups-pdf queue has a configuration
 of its own (cups-pdf reads /etc/cups/cups-pdf-<suffix>.conf for the device cups-pdf:/<suffix>; the file is removed
-when the scheduler stops) whose Out folder is inside the temporary folder: the "printed" PDF never lands in
+when the scheduler stops) whose Out, Spool and Log folders are inside the temporary folder: the "printed" PDF never lands in
 ~/PDF, where an old file of an earlier run could have the same name. Job ids start at a random number for the
 same reason (NextJobId in the scheduler's job.cache).
 """
@@ -74,10 +74,12 @@ def missing() -> str | None:
     return None
 
 
-def queue_config(out_dir: Path) -> str:
-    """The machine's cups-pdf.conf with only the output folder changed."""
-    kept = [line for line in CUPS_PDF_CONF.read_text().splitlines() if not line.strip().startswith("Out ")]
-    return "\n".join([*kept, f"Out {out_dir}", ""])
+def queue_config(root: Path) -> str:
+    """The machine's cups-pdf.conf with its output, spool and log folders inside `root`."""
+    ours = {"Out": root / "printed", "Spool": root / "cups-pdf-spool", "Log": root / "log"}
+    kept = [line for line in CUPS_PDF_CONF.read_text().splitlines()
+            if not line.split() or line.split()[0] not in ours]
+    return "\n".join([*kept, *(f"{key} {folder}" for key, folder in ours.items()), ""])
 
 
 @dataclass
@@ -99,7 +101,7 @@ class PrivateCups:
         self.out_dir = self.root / "printed"
         self.out_dir.mkdir()
         self.queue_conf = CUPS_PDF_CONF.with_name(f"cups-pdf-{self.suffix}.conf")
-        self.queue_conf.write_text(queue_config(self.out_dir))
+        self.queue_conf.write_text(queue_config(self.root))
         self.env = {"CUPS_SERVER": str(self.root / "cups.sock")}
         self.process = subprocess.Popen(
             [CUPSD, "-f", "-c", str(self.root / "cupsd.conf"), "-s", str(self.root / "cups-files.conf")],
