@@ -121,15 +121,16 @@ class ReceiptRenderer:
         """The Swedish summary of an errand without a paper form (build_documents' `make_summary`)."""
         return self.submit(form, answers, SOURCE_LANGUAGE, today, summary=True).result()
 
-    def speech(self, texts: list[str], lang: str, slow: bool = False) -> bytes:
+    def speech(self, texts: list[str], lang: str, slow: bool = False, swedish: list[str] | None = None) -> bytes:
         """The texts read aloud (assistant/speech) as a WAV, made in the helper: espeak-ng never runs in the
         server. Raises SpeechFailed, without the cause (the texts may quote answers)."""
+        args = (speak, list(texts), lang, slow, list(swedish or ()))
         pool = self._executor()
         try:
             try:
-                future = pool.submit(speak, list(texts), lang, slow)
+                future = pool.submit(*args)
             except BrokenProcessPool:
-                future = self._executor(broken=pool).submit(speak, list(texts), lang, slow)
+                future = self._executor(broken=pool).submit(*args)
             return future.result(WAIT_SECONDS)
         except Exception:  # noqa: BLE001 - the cause may quote answers: say only that it failed
             raise SpeechFailed("nothing could be read aloud") from None
