@@ -77,8 +77,7 @@ def read_aloud(where: str, texts: Texts, t: Translator) -> None:
         return
     args = (where, texts)
     with st.container(key="read-aloud", horizontal=True, vertical_alignment="center"):
-        st.button(t("Läs upp"), key="speech:play", icon=":material/volume_up:", on_click=_play, args=args,
-                  help=t("Läser upp texten på sidan på ditt språk."))
+        st.button(t("Läs upp"), key="speech:play", icon=":material/volume_up:", on_click=_play, args=args)
         st.toggle(t("Långsammare"), key=SLOW, on_change=_replay_if_playing, args=args)
         if not t.is_source:
             st.toggle(t("Läs också svenska"), key=SWEDISH, on_change=_replay_if_playing, args=args,
