@@ -93,8 +93,8 @@ def read_aloud(where: str, texts: Texts, t: Translator) -> None:
     elif not playing[1]:
         st.info(t("Det gick inte att läsa upp texten just nu. Försök igen, eller be personalen om hjälp."))
     else:
-        st.html(f'<audio class="bg-read-aloud" controls autoplay aria-label="{escape(t("Uppläsning"))}" '
-                f'src="{playing[1]}"></audio>')
+        name = escape(t("Uppläsning"))
+        st.html(f'<audio class="bg-read-aloud" controls autoplay aria-label="{name}" src="{playing[1]}"></audio>')
 
 
 def question(wiz: Wizard, t: Translator) -> None:
