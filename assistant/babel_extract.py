@@ -1,4 +1,4 @@
-"""Babel extractors for forms/*/form.yaml and forms/_guide/guide.yaml, registered in babel.cfg, so one
+"""Babel extractors for forms/*/form.yaml and forms/guide.yaml, registered in babel.cfg, so one
 `pybabel extract` collects the UI strings, every form's texts (with the shared blocks' texts once) and the
 guide's."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""'Vad behöver du hjälp med?': the guide's rules (forms/_guide/guide.yaml) as plain data, and where a
+"""'Vad behöver du hjälp med?': the guide's rules (forms/guide.yaml) as plain data, and where a
 path of choices leads.
 
 A path is the list of choice ids the visitor pressed. It leads either to the next question or to an
@@ -14,7 +14,7 @@ from pathlib import Path
 from assistant.model import Text
 from assistant.yaml_lines import read_yaml
 
-GUIDE_PATH = Path(__file__).resolve().parent.parent / "forms" / "_guide" / "guide.yaml"
+GUIDE_PATH = Path(__file__).resolve().parent.parent / "forms" / "guide.yaml"
 CONTEXT = "_guide"
 
 
