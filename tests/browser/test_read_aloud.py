@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+import time
 import wave
 from array import array
 from pathlib import Path
@@ -62,8 +63,10 @@ def test_read_aloud_gives_playable_speech(app, page, artifacts, lang):
     t = Translator.for_code(lang)
     button = page.get_by_role("button", name=t("Läs upp"), exact=True)
     assert button.count() == 1
+    pressed = time.monotonic()
     rerun_by(page, button.click)
     page.locator(AUDIO).wait_for(state="attached")
+    print(f"{lang}: Läs upp pressed -> audio in the page {1000 * (time.monotonic() - pressed):.0f} ms")
     seconds, rms = decoded(page)
     # "Är du 65 år eller äldre?", its intro, the question again, Ja, Nej: some 8–20 s at 165 words a minute.
     assert 4 < seconds < 40, seconds
