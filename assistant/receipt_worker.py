@@ -22,6 +22,7 @@ from typing import Any
 from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.model import Form
 from assistant.receipt import render_receipt, warm_up
+from assistant.speech.synthesis import SpeechFailed, speak
 
 WAIT_SECONDS = 60.0
 HELPER_NICENESS = 10
@@ -119,6 +120,20 @@ class ReceiptRenderer:
     def swedish_summary(self, form: Form, answers: Mapping[str, Any], today: date) -> bytes:
         """The Swedish summary of an errand without a paper form (build_documents' `make_summary`)."""
         return self.submit(form, answers, SOURCE_LANGUAGE, today, summary=True).result()
+
+    def speech(self, texts: list[str], lang: str, slow: bool = False, swedish: list[str] | None = None) -> bytes:
+        """The texts read aloud (assistant/speech) as a WAV, made in the helper: espeak-ng never runs in the
+        server. Raises SpeechFailed, without the cause (the texts may quote answers)."""
+        args = (speak, list(texts), lang, slow, list(swedish or ()))
+        pool = self._executor()
+        try:
+            try:
+                future = pool.submit(*args)
+            except BrokenProcessPool:
+                future = self._executor(broken=pool).submit(*args)
+            return future.result(WAIT_SECONDS)
+        except Exception:  # noqa: BLE001 - the cause may quote answers: say only that it failed
+            raise SpeechFailed("nothing could be read aloud") from None
 
     def shutdown(self) -> None:
         with self._lock:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from assistant.flow import visible_fields
 from assistant.i18n import Translator
-from assistant.ui import fields as widgets
+from assistant.ui import fields as widgets, read_aloud
 from assistant.ui.look import focus
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import Visit, forget_widgets, visit
@@ -49,6 +49,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     title = t.text(page.title)
     st.title(title, anchor=False)
     widgets.swedish(page.title.source, t, v.show_swedish, title)
+    read_aloud.question(wiz, t)
     if page.intro:
         intro = t.text(page.intro)
         st.markdown(intro)

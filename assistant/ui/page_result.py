@@ -14,6 +14,7 @@ from assistant.i18n import Translator
 from assistant.printing import PrintError, print_pdf, printer_available
 from assistant.receipt_worker import ReceiptFailed
 from assistant.settings import settings
+from assistant.ui import read_aloud
 from assistant.ui.session import RECEIPTS, Visit, erase_visit, visit
 
 
@@ -135,6 +136,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     with col2:
         _print_button(docs.print_pdf, t)
     _receipt_button(v, t, today)
+    read_aloud.next_steps(wiz, t)
     st.subheader(t("Vem godkänner ansökan") if form.summary_only else t("Vem skriver under"), anchor=False)
     _bullets([t.text(s.text) for s in form.signatures if shown(s.show_if, answers)])
     st.markdown(t("Personalen skriver aldrig under åt dig."))

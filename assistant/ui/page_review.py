@@ -12,6 +12,7 @@ from assistant.i18n import Translator
 from assistant.i18n_markers import N_
 from assistant.pdf.render import render_png_pages
 from assistant.summary import review_groups
+from assistant.ui import read_aloud
 from assistant.ui.fields import swedish
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import RECEIPTS, Visit, count_outcome, forget_widgets, visit
@@ -59,6 +60,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     title = t(REVIEW_TITLE)
     st.title(title, anchor=False)
     swedish(REVIEW_TITLE, t, v.show_swedish, title)
+    read_aloud.review(wiz, t, today)
     st.markdown(t("Läs igenom svaren. Du kan ändra allt innan vi skapar blanketten."))
     show_sv = v.show_swedish and not t.is_source
     for group in review_groups(wiz.form, wiz.answers, t, today):

@@ -12,6 +12,7 @@ from assistant.fonts import FontNeed, missing_fonts
 from assistant.loader import FormLibrary
 from assistant.model import Form
 from assistant.settings import settings
+from assistant.ui import page_guide
 from assistant.ui.fields import swedish
 from assistant.ui.session import STATS, Visit, forget_widgets
 
@@ -39,6 +40,7 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
     st.title(t("Blankettguiden"), anchor=False)
     st.markdown(t("Vi fyller i blanketten tillsammans. Du svarar på en fråga i taget. "
                   "Sedan skriver vi ut blanketten och du skriver under med penna."))
+    page_guide.show(lib, v, t, today, _start)
     st.header(t("Välj blankett"), anchor=False)
     offered = settings().offered_forms
     for form in (lib.forms[form_id] for form_id in offered if form_id in lib.forms):

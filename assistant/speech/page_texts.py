@@ -1,0 +1,59 @@
+"""What "Läs upp" reads on each page, in the order a person reads it: plain functions of a Translator, so
+the same function gives the visitor's texts and (when staff ask) the Swedish ones."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from assistant.flow import shown
+from assistant.i18n import Translator
+from assistant.model import Field, Form, Page
+from assistant.summary import NO, YES, review_groups
+
+REVIEW_TITLE = "Kontrollera dina svar"
+
+
+def field_texts(field: Field, t: Translator) -> list[str]:
+    """The question, its help text and its options (yes and no for a yes/no question)."""
+    texts = [t.text(field.label), t.text(field.help)]
+    if field.type == "yesno":
+        texts += [t(YES), t(NO)]
+    texts += [t.text(option.label) for option in field.options]
+    return texts
+
+
+def question_texts(form: Form, page: Page, fields: Iterable[Field], t: Translator, first: bool) -> list[str]:
+    """A question page: its title, intro, the form's notice on the first page, then each shown field."""
+    texts = [t.text(page.title), t.text(page.intro)]
+    if first:
+        texts.append(t.text(form.notice))
+    for field in fields:
+        texts += field_texts(field, t)
+    return [text for text in texts if text]
+
+
+def review_texts(form: Form, answers: Mapping[str, Any], t: Translator, today: date) -> list[str]:
+    """"Kontrollera dina svar": each page's title, then each question and its answer."""
+    texts = [t(REVIEW_TITLE)]
+    for group in review_groups(form, answers, t, today):
+        texts.append(group.title)
+        for row in group.rows:
+            texts += [row.label, row.value]
+    return texts
+
+
+def next_step_texts(form: Form, answers: Mapping[str, Any], t: Translator) -> list[str]:
+    """The result page's "what happens next": who signs, what to attach, where to send it, what follows."""
+    texts = [t("Vem godkänner ansökan") if form.summary_only else t("Vem skriver under")]
+    texts += [t.text(s.text) for s in form.signatures if shown(s.show_if, answers)]
+    texts.append(t("Personalen skriver aldrig under åt dig."))
+    attachments = [t.text(a.text) for a in form.attachments if shown(a.show_if, answers)]
+    if attachments:
+        texts += [t("Skicka med")] + attachments
+    if form.send_to:
+        texts += [t("Så ansöker du") if form.summary_only else t("Så lämnar du in blanketten"), t.text(form.send_to)]
+    steps = [t.text(s.text) for s in form.next_steps if shown(s.show_if, answers)]
+    if steps:
+        texts += [t("Vad händer sedan?")] + steps
+    return [text for text in texts if text]

@@ -1,0 +1,52 @@
+"""'Vad behöver du hjälp med?' on the start page: the guide's questions (assistant/guide.py), one at a time,
+as buttons; the outcome names the form(s) with why and a button to start, or the authority to go to."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import streamlit as st
+
+from assistant.guide import Outcome, guide
+from assistant.i18n import Translator
+from assistant.loader import FormLibrary
+from assistant.model import Form
+from assistant.ui.session import Visit
+
+PATH = "guide:path"       # the choices pressed so far (not personal: erased with the visit all the same)
+
+
+def _choose(choice_id: str) -> None:
+    st.session_state[PATH] = [*st.session_state.get(PATH, []), choice_id]
+
+
+def _restart() -> None:
+    st.session_state[PATH] = []
+
+
+def show(lib: FormLibrary, v: Visit, t: Translator, today: date,
+         start: Callable[[Visit, Form, date], None]) -> None:
+    """`start` is the start page's own way of starting a form."""
+    path = st.session_state.get(PATH, [])
+    step = guide().step(path)
+    with st.container(border=True, key="guide"):
+        if not isinstance(step, Outcome):
+            st.header(t.text(step.text), anchor=False)
+            for choice in step.choices:
+                st.button(t.text(choice.label), key=f"guide:{step.id}:{choice.id}", on_click=_choose,
+                          args=(choice.id,), width="stretch")
+        else:
+            st.header(t("Det här kan passa dig"), anchor=False)
+            for form_id, why in step.forms:
+                form = lib.forms.get(form_id)
+                if form is None:
+                    continue
+                st.subheader(t.text(form.title), anchor=False)
+                st.markdown(t.text(why))
+                st.button(t("Börja fylla i"), key=f"guide:start:{form_id}", type="primary", on_click=start,
+                          args=(v, form, today), help=t.text(form.title))
+            for authority in step.elsewhere:
+                st.subheader(authority.name, anchor=False)
+                st.markdown(t.text(authority.text))
+        if path:
+            st.button(t("Börja om"), key="guide:restart", on_click=_restart)

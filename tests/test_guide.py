@@ -1,0 +1,60 @@
+"""'Vad behöver du hjälp med?': every form of forms/ is reached from some path, every path ends in a form
+or an authority, broken rules are refused, and the texts are extracted for translation."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.guide import Outcome, Question, guide, guide_texts, parse_guide
+from assistant.loader import load_library
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMS = load_library(ROOT / "forms").forms
+
+
+@pytest.mark.parametrize("form_id", sorted(FORMS))
+def test_the_guide_leads_to_every_form(form_id):
+    paths = [path for path, outcome in guide().paths() if form_id in [f for f, _ in outcome.forms]]
+    assert paths, f"no path of the guide leads to {form_id}"
+    step = guide().step(paths[0])
+    assert isinstance(step, Outcome) and dict(step.forms)[form_id].source
+
+
+def test_every_path_ends_in_a_form_of_this_app_or_an_authority():
+    for path, outcome in guide().paths():
+        assert outcome.forms or outcome.elsewhere, path
+        assert all(f in FORMS for f, _ in outcome.forms), path
+    names = {a.name for _, o in guide().paths() for a in o.elsewhere}
+    assert names == {"Försäkringskassan", "Pensionsmyndigheten", "Skatteverket"}
+
+
+def test_a_path_is_followed_question_by_question():
+    first = guide().step([])
+    assert isinstance(first, Question) and first.text.source == "Vad behöver du hjälp med?"
+    second = guide().step(["hemma"])
+    assert isinstance(second, Question) and second.id == "hemma"
+    assert guide().step(["hemma", "larm"]).forms[0][0] == "trygghetslarm"
+    assert guide().step(["finns-inte"]) == first      # a stale choice stays on the question
+
+
+def _rules(choice: dict) -> dict:
+    return {"start": "a", "questions": [{"id": "a", "text": "Fråga", "choices": [choice]}],
+            "why": {"fullmakt": "Därför."}, "elsewhere": {}}
+
+
+@pytest.mark.parametrize("choice, says", [
+    ({"id": "x", "label": "X", "picture": "house"}, "leads nowhere"),
+    ({"id": "x", "label": "X", "picture": "house", "next": "b"}, "no question 'b'"),
+    ({"id": "x", "label": "X", "picture": "house", "forms": ["forskola"]}, "no why: text"),
+    ({"id": "x", "label": "X", "picture": "house", "elsewhere": ["csn"]}, "no elsewhere: entry"),
+])
+def test_broken_rules_are_refused_with_a_reason(choice, says):
+    with pytest.raises(ValueError, match=says):
+        parse_guide(_rules(choice))
+
+
+def test_the_guide_texts_are_in_the_translation_template():
+    pot = (ROOT / "translations" / "messages.pot").read_text(encoding="utf-8")
+    for text, _ in guide_texts(guide()):
+        assert f'msgctxt "{text.context}"' in pot, text.context

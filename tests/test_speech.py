@@ -1,0 +1,72 @@
+"""Text prepared for speech and the espeak-ng engine of the espeakng-loader wheel (run in this process)."""
+from __future__ import annotations
+
+import io
+import wave
+from array import array
+
+import pytest
+
+from assistant.i18n import LANGUAGES, Translator
+from assistant.speech.engine import Segment, engine
+from assistant.speech.synthesis import SpeechFailed, speak
+from assistant.speech.text import segments
+from assistant.speech.voices import voice_for
+
+
+def seconds_and_rms(wav: bytes) -> tuple[float, float]:
+    with wave.open(io.BytesIO(wav)) as w:
+        samples = array("h", w.readframes(w.getnframes()))
+        return w.getnframes() / w.getframerate(), (sum(s * s for s in samples) / max(len(samples), 1)) ** 0.5
+
+
+def test_a_personnummer_is_read_digit_by_digit_in_groups():
+    [segment] = segments(["Personnummer: 19410314-1234"], "sv")
+    assert segment.text == "Personnummer: 1 9, 4 1, 0 3, 1 4, 1 2 3 4."
+
+
+def test_phone_numbers_and_postcodes_are_spelled_but_years_and_amounts_are_not():
+    [segment] = segments(["Ring 036-10 50 00. År 2025 fick du 1,5 miljoner. 553 31 Jönköping"], "sv")
+    assert "0 3 6, 1 0, 5 0, 0 0" in segment.text and "5 5 3, 3 1 Jönköping" in segment.text
+    assert "År 2025 " in segment.text and "1,5 miljoner" in segment.text
+
+
+def test_a_swedish_term_inside_arabic_is_read_with_the_swedish_voice():
+    t = Translator.for_code("ar")
+    text = t("Kontrollera dina svar") + " (bistånd – äldreomsorg) " + t("Ja")
+    voices = [(s.voice, s.text) for s in segments([text], "ar")]
+    assert [v for v, _ in voices] == ["ar", "sv", "ar"]
+    assert voices[1][1] == "bistånd – äldreomsorg"
+    assert "\u2068" not in "".join(s for _, s in voices)
+
+
+def test_each_text_ends_as_a_sentence_and_markdown_is_not_read():
+    [segment] = segments(["**Rubrik**", "- punkt ett", "Fråga?"], "sv")
+    assert segment.text == "Rubrik. punkt ett. Fråga?"
+
+
+def test_somali_has_no_voice_and_speaking_it_fails_plainly():
+    assert voice_for("so") is None
+    with pytest.raises(SpeechFailed):
+        speak(["Su'aal"], "so")
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES if voice_for(lang.code)])
+def test_every_voiced_language_gives_speech_not_silence(lang):
+    t = Translator.for_code(lang)
+    seconds, rms = seconds_and_rms(speak([t("Kontrollera dina svar"), t("Ja"), t("Nej")], lang))
+    assert 1.0 < seconds < 15, seconds
+    assert rms > 500, rms
+
+
+def test_slower_is_longer_and_swedish_lines_only_when_asked():
+    normal, _ = seconds_and_rms(speak(["هل عمرك 65 سنة أو أكثر؟"], "ar"))
+    slow, _ = seconds_and_rms(speak(["هل عمرك 65 سنة أو أكثر؟"], "ar", slow=True))
+    both, _ = seconds_and_rms(speak(["هل عمرك 65 سنة أو أكثر؟"], "ar", swedish=["Är du 65 år eller äldre?"]))
+    assert slow > normal * 1.2 and both > normal * 1.5
+
+
+def test_tigrinya_is_read_in_tigrinya_not_spelled_as_unknown_letters():
+    """espeak-ng reads text in a script its voice does not know as 'letter' names, which takes far longer."""
+    seconds, _ = seconds_and_rms(engine().speak([Segment("ti", "እወ። ኣይፋልን።")]))
+    assert 0.5 < seconds < 3, seconds
