@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.flow import validate_all
-from assistant.model import Form
+from assistant.model import ON_BILAGA, ORIGINAL, Form
 from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf, plan_overflow
 from assistant.receipt import render_receipt
@@ -36,7 +36,6 @@ def blank_pdf(form: Form) -> bytes:
     return _pdf_bytes(form.pdf.file, form.pdf.file.stat().st_mtime)
 
 
-ORIGINAL, ON_BILAGA = "~original", "~bilaga"
 
 
 def originals_for_bilaga(form: Form, answers: Mapping[str, Any], cleaned: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from assistant.model import Condition, Field, Form, Page
-from assistant.validators import Invalid, Message, clean
+from assistant.model import ORIGINAL, Condition, Field, Form, Page
+from assistant.validators import Invalid, Message, clean, clean_limited, text_limit
 
 REVIEW = "__review__"
 WARNED = "~warned"   # answers key suffix: the value a warning was already shown for
@@ -51,6 +51,8 @@ def validate_page(page: Page, answers: Mapping[str, Any], today: date) -> tuple[
     for f in visible_fields(page, answers):
         try:
             cleaned[f.id] = clean(f, answers.get(f.id), today)
+            if f.free_text and answers.get(f.id + ORIGINAL):
+                clean_limited(answers[f.id + ORIGINAL], text_limit(f), multiline=True)
         except Invalid as exc:
             errors[f.id] = exc.message
     return cleaned, errors

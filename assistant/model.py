@@ -47,6 +47,10 @@ class Option:
     label: Text
 
 
+# Answer keys beside a free-text field's own: the visitor's own-language text, and whether it goes on a bilaga.
+ORIGINAL, ON_BILAGA = "~original", "~bilaga"
+
+
 @dataclass(frozen=True)
 class Field:
     id: str

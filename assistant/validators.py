@@ -51,9 +51,14 @@ PNR_ERRORS = {
     "future": N_("Födelsedatumet i personnumret ligger i framtiden. Kontrollera året."),
 }
 
-# Format characters (bidi overrides and isolates, zero-width joiners aside) that could make printed
-# text read differently from what was typed.
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"))
+# Format characters (bidi embeddings, overrides, isolates and marks, zero-width joiners aside) that could make
+# printed text read differently from what was typed; the app inserts its own isolates where they are needed.
+# Noncharacters (U+FDD0–U+FDEF and the last two code points of every plane) print as a replacement box.
+_REMOVED = dict.fromkeys([*map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"),
+                          *range(0xFDD0, 0xFDF0), *(plane + end for plane in range(0, 0x110000, 0x10000)
+                                                    for end in (0xFFFE, 0xFFFF))])
+# Without a max_length of its own a text answer still has a limit: a pasted megabyte made a 206-page bilaga.
+DEFAULT_MAX_LENGTH = {"text": 200, "multiline": 3000}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _DATE_FORMS = (
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
@@ -65,7 +70,7 @@ _DATE_FORMS = (
 
 def clean_text(value: str, *, multiline: bool = False) -> str:
     """NFC, no control characters (newlines kept in multiline text), no bidi overrides, trimmed."""
-    text = unicodedata.normalize("NFC", value).translate(_BIDI_CONTROLS).replace("\r\n", "\n")
+    text = unicodedata.normalize("NFC", value).translate(_REMOVED).replace("\r\n", "\n")
     keep = "\n\t" if multiline else ""
     text = "".join(ch if ch in keep or unicodedata.category(ch) != "Cc" else " " for ch in text)
     if multiline:
@@ -73,12 +78,20 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
     return " ".join(text.split())
 
 
-def _text(f: Field, raw: Any, today: date) -> str:
-    text = clean_text(str(raw), multiline=f.type == "multiline")
-    if f.max_length and len(text) > f.max_length:
-        raise Invalid(N_("Skriv högst %(max)s tecken. Nu är det %(count)s."),
-                      max=f.max_length, count=len(text))
+def text_limit(f: Field) -> int:
+    """The most characters an answer to `f` may have (the visitor's own-language text has the same limit)."""
+    return f.max_length or DEFAULT_MAX_LENGTH.get(f.type, DEFAULT_MAX_LENGTH["multiline"])
+
+
+def clean_limited(raw: Any, limit: int, *, multiline: bool) -> str:
+    text = clean_text(str(raw), multiline=multiline)
+    if len(text) > limit:
+        raise Invalid(N_("Skriv högst %(max)s tecken. Nu är det %(count)s."), max=limit, count=len(text))
     return text
+
+
+def _text(f: Field, raw: Any, today: date) -> str:
+    return clean_limited(raw, text_limit(f), multiline=f.type == "multiline")
 
 
 def ascii_digits(text: str) -> str:

@@ -114,3 +114,29 @@ def test_yes_no_takes_only_a_real_yes_or_no():
     assert clean(field("yesno"), False, TODAY) is False
     assert clean(field("yesno"), True, TODAY) is True
     assert error(field("yesno"), "Nej") == "Svara ja eller nej."
+
+
+def test_noncharacters_and_every_bidi_control_are_removed_on_input():
+    """U+FFFE and U+FFFF printed as a replacement box; U+061C (Arabic letter mark) was kept."""
+    typed = "Åsa\ufffe Öberg\uffff \u061cمحمد\u200f\u202e\ufdd0\U0010ffff"
+    assert clean_text(typed) == "Åsa Öberg محمد"
+
+
+def test_a_text_without_its_own_limit_still_has_one():
+    assert clean(field("text"), "a" * 200, TODAY) == "a" * 200
+    assert error(field("text"), "a" * 201).startswith("Skriv högst")
+    assert error(field("multiline"), "a" * 3001).startswith("Skriv högst")
+    assert clean(field("text", max_length=500), "a" * 500, TODAY) == "a" * 500
+
+
+def test_the_visitors_own_language_text_has_the_same_limit_as_its_field():
+    """A 1 MB paste in the own-language box was accepted and made a 206-page bilaga."""
+    from assistant.flow import validate_page
+    from assistant.model import ORIGINAL, Page
+
+    f = field("multiline", max_length=100, free_text=True)
+    page = Page(id="p", title=L, fields=(f,))
+    _, errors = validate_page(page, {"q": "Hjälp med dusch", "q" + ORIGINAL: "ك" * 100}, TODAY)
+    assert errors == {}
+    _, errors = validate_page(page, {"q": "Hjälp med dusch", "q" + ORIGINAL: "ك" * 1_000_000}, TODAY)
+    assert errors["q"].msgid.startswith("Skriv högst") and errors["q"].params["count"] == 1_000_000

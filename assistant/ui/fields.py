@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.documents import ON_BILAGA, ORIGINAL
+from assistant.model import ON_BILAGA, ORIGINAL
 from assistant.i18n import Translator
 from assistant.model import Field, Page
 from assistant.summary import NO, YES

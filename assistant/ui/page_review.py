@@ -44,9 +44,15 @@ def _create(today: date) -> None:
     count_outcome(v, completed=True)
 
 
+def as_html(text: str) -> str:
+    """Visitor text as HTML text: escaped, line breaks as <br>. It is never parsed as Markdown (a blank
+    line used to end the HTML block, and what followed became a heading, a link or a fetched image)."""
+    return "<br>".join(escape(line) for line in text.split("\n"))
+
+
 def _value(text: str, ltr: bool) -> str:
-    return (f'<span class="bg-ltr" dir="ltr">{escape(text)}</span>' if ltr
-            else f'<bdi dir="auto">{escape(text)}</bdi>')
+    return (f'<span class="bg-ltr" dir="ltr">{as_html(text)}</span>' if ltr
+            else f'<bdi dir="auto">{as_html(text)}</bdi>')
 
 
 def show(v: Visit, t: Translator, today: date) -> None:
@@ -70,10 +76,10 @@ def show(v: Visit, t: Translator, today: date) -> None:
             for row in group.rows:
                 # The Swedish lines go inside <dt>/<dd>: a <dl> may only hold dt and dd (axe: definition-list).
                 sv_label = f'<span class="bg-sv" lang="sv" dir="ltr">{escape(row.label_sv)}</span>' if show_sv else ""
-                sv_value = (f'<span class="bg-sv" lang="sv" dir="ltr">{escape(row.value_sv)}</span>'
+                sv_value = (f'<span class="bg-sv" lang="sv" dir="ltr">{as_html(row.value_sv)}</span>'
                             if show_sv and row.value_sv != row.value else "")
                 rows.append(f"<dt>{escape(row.label)}{sv_label}</dt><dd>{_value(row.value, row.ltr)}{sv_value}</dd>")
-            st.markdown(f'<dl class="bg-review">{"".join(rows)}</dl>', unsafe_allow_html=True)
+            st.html(f'<dl class="bg-review">{"".join(rows)}</dl>')
             st.button(t("Ändra"), key=f"change:{group.page_id}", on_click=_change, args=(group.page_id,),
                       help=t("Ändra: %(what)s", what=group.title))
     planned = planned_bilaga(wiz.form, wiz.answers, today)
