@@ -142,7 +142,7 @@ class Session:
     ws: Any
     http: str                                                   # http://127.0.0.1:port
     widgets: dict[str, Any] = field(default_factory=dict)      # user key -> widget proto (has .id)
-    texts: list[str] = field(default_factory=list)              # markdown, headings and alerts
+    texts: list[str] = field(default_factory=list)              # markdown, html, headings and alerts
     query: str = ""
     fragments: dict[str, float] = field(default_factory=dict)   # fragment id -> run_every seconds
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -190,6 +190,8 @@ class Session:
             self.widgets[proto.id.split("-", 2)[-1]] = proto
         elif kind == "markdown":
             self.texts.append(element.markdown.body)
+        elif kind == "html" and not element.html.body.lstrip().startswith(("<style", "<script")):
+            self.texts.append(element.html.body)             # the review page's answers
         elif kind == "heading":
             self.texts.append(element.heading.body)
         elif kind == "alert":

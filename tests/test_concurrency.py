@@ -23,7 +23,7 @@ from assistant.loader import load_form
 from bench.bench_sessions import Server, walk
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import make_pnr
-from tests.walks import fill_page, walk_answers
+from tests.walks import page_text, fill_page, walk_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = load_form(ROOT / "forms" / "aldreomsorg" / "form.yaml")
@@ -63,7 +63,7 @@ def test_interleaved_app_sessions_see_and_print_only_their_own_answers():
     tokens = {at.session_state["visit"].token for at in apps}
     assert len(tokens) == count
     for i, at in enumerate(apps):
-        review = "\n".join(m.value for m in at.markdown)
+        review = page_text(at)
         assert owners(review, count) == {i}, i
         assert person(i)["sokande.telefon"] in review
         at.button(key="nav:create").click().run()

@@ -21,7 +21,7 @@ from assistant.ui import page_result, page_review
 from tests.form_walks.aldreomsorg import PAGES as ALDREOMSORG_WALK
 from tests.form_walks.aldreomsorg import START
 from tests.test_receipt import shows, text_of
-from tests.walks import current_page_title, fill_page
+from tests.walks import page_text, current_page_title, fill_page
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 FORM = load_form(Path(__file__).resolve().parent.parent / "forms" / "aldreomsorg" / "form.yaml")
@@ -91,7 +91,7 @@ def test_the_whole_form_from_first_question_to_the_review_page_and_a_change():
         press_continue(at)
         assert not error_summary(at), (page_id, error_summary(at))
     assert current_page_title(at) == "Kontrollera dina svar"
-    review = "\n".join(m.value for m in at.markdown)
+    review = page_text(at)
     for expected in ["Åsa", "Öberg", "553 15", "070-123 45 67", "Särskilt boende (äldreboende)",
                      Translator.for_code("sv").date(date.fromisoformat(START)), "Göran", "Ekbacken"]:
         assert expected in review, expected
@@ -102,7 +102,7 @@ def test_the_whole_form_from_first_question_to_the_review_page_and_a_change():
     at.text_input(key="q:sokande.postort").input("Huskvarna")
     press_continue(at)
     assert current_page_title(at) == "Kontrollera dina svar"
-    assert "Huskvarna" in "\n".join(m.value for m in at.markdown)
+    assert "Huskvarna" in page_text(at)
 
 
 @pytest.mark.parametrize("show_if_answer, expected_pages", [(True, 1), (False, 0)])
@@ -115,7 +115,7 @@ def test_spouse_pages_only_when_living_together(show_if_answer, expected_pages):
             continue
         fill_page(at, FORM, values)
         press_continue(at)
-    review = "\n".join(m.value for m in at.markdown)
+    review = page_text(at)
     assert review.count("Göran") == expected_pages
 
 
@@ -129,7 +129,7 @@ def test_the_whole_form_in_arabic_and_tigrinya_to_the_printed_form_and_receipt(l
         press_continue(at)
         assert not error_summary(at), (page_id, error_summary(at))
     assert current_page_title(at) == t("Kontrollera dina svar")
-    review = "\n".join(m.value for m in at.markdown)
+    review = page_text(at)
     assert t.text(FORM.field("insatser").option("sarskilt_boende").label) in review
     at.button(key="nav:create").click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -262,7 +262,7 @@ def test_someone_without_a_personnummer_gives_a_birth_date_that_is_printed_in_it
             fill_page(at, FORM, values)
         press_continue(at)
         assert not error_summary(at), (page_id, error_summary(at))
-    review = "\n".join(m.value for m in at.markdown)
+    review = page_text(at)
     assert "Födelsedatum" in review and "17 maj 1944" in review and "Det finns inget personnummer" in review
     at.button(key="nav:create").click().run()
     docs = at.session_state["visit"].documents
@@ -276,5 +276,5 @@ def test_an_unticked_no_personnummer_box_is_not_listed_for_review():
     for _, values in ALDREOMSORG_WALK:
         fill_page(at, FORM, values)
         press_continue(at)
-    review = "\n".join(m.value for m in at.markdown)
+    review = page_text(at)
     assert "Det finns inget personnummer" not in review and "Födelsedatum" not in review

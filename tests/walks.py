@@ -69,3 +69,8 @@ def fill_page(at: AppTest, form: Form, values: dict[str, Any]) -> None:
 
 def current_page_title(at: AppTest) -> str:
     return at.title[0].value
+
+
+def page_text(at: AppTest) -> str:
+    """What the page says in Markdown and in st.html blocks (the review page's answers are HTML text)."""
+    return "\n".join([*(m.value for m in at.markdown), *(h.value for h in at.get("html"))])
