@@ -1,0 +1,26 @@
+"""Erase asks first: a press on an erase button opens a question, so a slip of the hand never erases a visit."""
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.i18n import Translator
+from assistant.ui.session import erase_visit
+
+
+def _yes() -> None:
+    erase_visit()
+
+
+def ask_erase(t: Translator) -> None:
+    """Open the modal question "Vill du radera allt du har skrivit?" with "Ja, radera" and "Nej, fortsätt"."""
+    def body() -> None:
+        st.markdown(t("Nästa besökare ser ingenting av det du har skrivit."))
+        yes, no = st.columns(2)
+        with yes:
+            if st.button(t("Ja, radera"), key="erase:yes", type="primary", on_click=_yes, width="stretch"):
+                st.rerun()
+        with no:
+            if st.button(t("Nej, fortsätt"), key="erase:no", width="stretch"):
+                st.rerun()
+
+    st.dialog(t("Vill du radera allt du har skrivit?"), dismissible=False)(body)()
