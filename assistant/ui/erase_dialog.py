@@ -7,8 +7,19 @@ from assistant.i18n import Translator
 from assistant.ui.session import erase_visit
 
 
+CONFIRMED = "erase:confirmed"
+
+
 def _yes() -> None:
-    erase_visit()
+    # Erasing inside the dialog's own run would delete the state of the dialog while it runs: mark it, and
+    # let the next full run of the app erase (erase_if_confirmed) before anything is drawn.
+    st.session_state[CONFIRMED] = True
+
+
+def erase_if_confirmed() -> None:
+    """Erase the visit at the start of the run after "Ja, radera" was pressed."""
+    if st.session_state.pop(CONFIRMED, False):
+        erase_visit()
 
 
 def ask_erase(t: Translator) -> None:

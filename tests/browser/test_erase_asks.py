@@ -3,7 +3,7 @@ visit, "Ja, radera" erases it and the start page comes back."""
 from __future__ import annotations
 
 from tests.browser.test_walk import FORM
-from tests.browser.wizard import Visitor, key_css, rerun_by, settle
+from tests.browser.wizard import Visitor, key_css, settle
 
 
 def test_erase_asks_first_and_no_keeps_the_visit(app, page, artifacts):
@@ -24,5 +24,8 @@ def test_erase_asks_first_and_no_keeps_the_visit(app, page, artifacts):
 
     page.locator(key_css("ui:erase") + " button:visible").click()
     dialog.wait_for(state="visible")
-    rerun_by(page, dialog.get_by_role("button", name=visitor.t("Ja, radera")).click)
+    dialog.get_by_role("button", name=visitor.t("Ja, radera")).click()
     page.wait_for_selector(key_css(f"start:{FORM.id}") + " button:visible")
+    settle(page)
+    assert dialog.count() == 0
+    visitor.screenshot("erased")
