@@ -95,6 +95,7 @@ async def _visitors_at_once(count: int) -> None:
             first, _ = results[0]
             url = base + first.widget("result:download").url
             await first.rerun(first.click("result:finish"))         # "Klar – radera allt"
+            await first.rerun(first.click("erase:yes"))             # not printed: "Ja, radera"
             await first.rerun()                                       # the next action, anywhere
             try:
                 urllib.request.urlopen(url, timeout=30)

@@ -49,6 +49,7 @@ def test_end_and_erase_forgets_the_visit_and_its_token():
     at = first_pages(3)
     token = token_of(at)
     at.button(key="ui:erase").click().run()
+    at.button(key="erase:yes").click().run()        # the question: "Ja, radera"
     assert current_page_title(at) == "Blankettguiden"
     assert token_of(at) != token
     again = reopen(token)
@@ -75,6 +76,7 @@ def test_statistics_count_a_started_and_an_abandoned_form():
     before = {(r.month, r.form_id): r for r in STATS.monthly()}
     at = first_pages(1)
     at.button(key="ui:erase").click().run()
+    at.button(key="erase:yes").click().run()        # the question: "Ja, radera"
     after = {(r.month, r.form_id): r for r in STATS.monthly()}
     key = next(k for k in after if k[1] == "aldreomsorg")
     old = before.get(key)

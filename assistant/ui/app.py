@@ -9,6 +9,7 @@ import streamlit as st
 from assistant.i18n import LANGUAGES, Translator, language
 from assistant.loader import FormLibrary, load_library
 from assistant.ui import page_accessibility, page_question, page_result, page_review, page_staff, page_start
+from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
 from assistant.ui.session import RECEIPTS, STATS, erase_visit, extend, forget_widgets, idle, mark_active, visit
@@ -67,8 +68,9 @@ def _toolbar(t: Translator) -> None:
         if not t.is_source:
             st.toggle(t("Visa svenska för personalen"), key="ui:sv", on_change=_set_show_swedish)
     with right:
-        st.button(t("Avsluta och radera"), key="ui:erase", on_click=erase_visit,
-                  help=t("Tar bort allt du har skrivit. Nästa besökare ser ingenting."), width="stretch")
+        if st.button(t("Avsluta och radera"), key="ui:erase",
+                     help=t("Tar bort allt du har skrivit. Nästa besökare ser ingenting."), width="stretch"):
+            ask_erase(t)
 
 
 @st.fragment(run_every=15)
@@ -92,6 +94,7 @@ def main() -> None:
     st.set_page_config(page_title="Blankettguiden", page_icon=None, layout="centered",
                        initial_sidebar_state="collapsed", menu_items={})
     RECEIPTS.start()
+    erase_if_confirmed()
     v = visit()
     mark_active(v)
     t = Translator.for_code(v.lang)

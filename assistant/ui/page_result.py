@@ -15,6 +15,7 @@ from assistant.printing import PrintError, print_pdf, printer_available
 from assistant.receipt_worker import ReceiptFailed
 from assistant.settings import settings
 from assistant.ui import read_aloud
+from assistant.ui.erase_dialog import ask_erase
 from assistant.ui.session import RECEIPTS, Visit, erase_visit, visit
 
 
@@ -160,5 +161,9 @@ def show(v: Visit, t: Translator, today: date) -> None:
     with back:
         st.button(t("Tillbaka till svaren"), key="result:back", on_click=_back_to_review, width="stretch")
     with finish:
-        st.button(t("Klar – radera allt"), key="result:finish", type="primary", on_click=erase_visit,
-                  width="stretch")
+        if st.button(t("Klar – radera allt"), key="result:finish", type="primary", width="stretch"):
+            if v.printed_at is None:    # not printed yet: ask first; after printing, "Klar" erases at once
+                ask_erase(t)
+            else:
+                erase_visit()
+                st.rerun()
