@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.model import Text
+from assistant.pictures import NAMES as PICTURES
 from assistant.yaml_lines import read_yaml
 
 GUIDE_PATH = Path(__file__).resolve().parent.parent / "forms" / "guide.yaml"
@@ -122,6 +123,8 @@ def _check(guide: Guide) -> None:
         reached.add(question_id)
         for c in guide.questions[question_id].choices:
             where = f"guide line {c.line}: choice '{c.id}'"
+            if c.picture not in PICTURES:
+                raise ValueError(f"{where}: no picture '{c.picture}' (known pictures: {', '.join(PICTURES)})")
             if c.next is not None and (c.forms or c.elsewhere):
                 raise ValueError(f"{where} has both next: and an outcome")
             if c.next is None and not (c.forms or c.elsewhere):

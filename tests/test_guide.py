@@ -2,15 +2,19 @@
 or an authority, broken rules are refused, and the texts are extracted for translation."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
 from assistant.guide import Outcome, Question, guide, guide_texts, parse_guide
 from assistant.loader import load_library
+from assistant.pictures import picture_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = load_library(ROOT / "forms").forms
+SVG = "http://www.w3.org/2000/svg"
 
 
 @pytest.mark.parametrize("form_id", sorted(FORMS))
@@ -58,3 +62,32 @@ def test_the_guide_texts_are_in_the_translation_template():
     pot = (ROOT / "translations" / "messages.pot").read_text(encoding="utf-8")
     for text, _ in guide_texts(guide()):
         assert f'msgctxt "{text.context}"' in pot, text.context
+
+
+def _pictures_named() -> set[str]:
+    return {c.picture for q in guide().questions.values() for c in q.choices}
+
+
+@pytest.mark.parametrize("name", sorted(_pictures_named()))
+def test_every_picture_of_the_guide_is_drawn_here_and_decorative(name):
+    markup = picture_svg(name)
+    svg = ElementTree.fromstring(markup)                      # well-formed XML
+    assert svg.tag == f"{{{SVG}}}svg" and svg.get("viewBox") == "0 0 64 64"
+    assert svg.get("aria-hidden") == "true" and svg.get("focusable") == "false"
+    for element in svg.iter():
+        assert element.tag.startswith(f"{{{SVG}}}"), element.tag
+        assert element.tag.removeprefix(f"{{{SVG}}}") not in {"image", "use", "a", "script", "text",
+                                                                 "foreignObject", "style"}, element.tag
+        for attribute, value in element.attrib.items():
+            assert "href" not in attribute.lower(), (element.tag, attribute)
+            assert "url(" not in value and "http" not in value and "//" not in value, (element.tag, attribute)
+    assert "url(" not in markup and "href" not in markup and "@import" not in markup
+    colours = set(re.findall(r"#[0-9a-f]{6}", markup))
+    assert 2 <= len(colours) <= 3, colours
+
+
+def test_an_unknown_picture_is_refused_naming_the_known_ones():
+    with pytest.raises(ValueError, match="known pictures: .*house"):
+        picture_svg("unicorn")
+    with pytest.raises(ValueError, match="no picture 'unicorn'"):
+        parse_guide(_rules({"id": "x", "label": "X", "picture": "unicorn", "forms": ["fullmakt"]}))

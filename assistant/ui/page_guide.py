@@ -11,6 +11,7 @@ from assistant.guide import Outcome, guide
 from assistant.i18n import Translator
 from assistant.loader import FormLibrary
 from assistant.model import Form
+from assistant.pictures import picture_svg
 from assistant.ui.session import Visit
 
 PATH = "guide:path"       # the choices pressed so far (not personal: erased with the visit all the same)
@@ -33,8 +34,11 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date,
         if not isinstance(step, Outcome):
             st.header(t.text(step.text), anchor=False)
             for choice in step.choices:
-                st.button(t.text(choice.label), key=f"guide:{step.id}:{choice.id}", on_click=_choose,
-                          args=(choice.id,), width="stretch")
+                # The picture is decorative (aria-hidden): the button's text says what the choice is.
+                with st.container(horizontal=True, vertical_alignment="center", key=f"guide-choice:{step.id}:{choice.id}"):
+                    st.markdown(picture_svg(choice.picture), unsafe_allow_html=True, width="content")
+                    st.button(t.text(choice.label), key=f"guide:{step.id}:{choice.id}", on_click=_choose,
+                              args=(choice.id,), width="stretch")
         else:
             st.header(t("Det här kan passa dig"), anchor=False)
             for form_id, why in step.forms:
