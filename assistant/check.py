@@ -14,7 +14,7 @@ from assistant.errors import FormError, Problem
 from assistant.form_texts import form_texts
 from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE, catalog_path
 from assistant.loader import load_library
-from assistant.model import Form
+from assistant.model import Form, field_pattern
 from assistant.pdf.inspect import PdfField, read_fields
 from assistant.settings import Settings, placeholders_in, settings
 
@@ -72,12 +72,19 @@ def mapping_problems(form: Form) -> list[Problem]:
             problems.append(Problem(file=form.source, line=form.pdf.line or None, field=name,
                                     message=f"PDF field '{name}' (computed or left blank) is not in {form.pdf.file.name}.",
                                     fix="Correct the name, or remove it from the list."))
+    for pattern in form.pdf.left_unused:
+        matched = {n for n in fields if field_pattern(pattern).fullmatch(n)}
+        if not matched:
+            problems.append(Problem(file=form.source, line=form.pdf.line or None, field=pattern,
+                                    message=f"left_blank: unused: '{pattern}' matches no field of {form.pdf.file.name}.",
+                                    fix="Correct the pattern (* stands for any text), or remove it."))
+        accounted |= matched
     for name in sorted(set(fields) - accounted):
         if fields[name].kind in ("button",):
             continue
         problems.append(Problem(file=form.source, line=form.pdf.line or None, field=name,
                                 message=f"PDF field '{name}' is neither mapped nor left blank.",
-                                fix="Map it under pdf: fields:, or list it under pdf: left_blank: staff: or pen:."))
+                                fix="Map it under pdf: fields:, or list it under pdf: left_blank: staff:, pen: or unused:."))
     return problems
 
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 from assistant.errors import FormError, Problem
+from assistant.form_import import draft_form, read_page_text
 from assistant.pdf.fill import BilagaInfo, fill_pdf
-from assistant.pdf.inspect import PdfField, read_fields
+from assistant.pdf.inspect import read_fields
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
 EPILOG = "Exit codes: 0 done; 1 problems in the input (one line each); 2 wrong usage; 3 internal error."
@@ -37,71 +37,6 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"_+", "_", re.sub(r"[^a-z0-9]+", "_", name.lower())).strip("_") or "falt"
-
-
-def _label(f: PdfField) -> str:
-    if f.tooltip and f.tooltip.strip() and f.tooltip != f.name:
-        return f.tooltip.strip()
-    words = re.sub(r"([a-zåäö])([A-ZÅÄÖ])", r"\1 \2", f.name.split(".")[-1]).replace("_", " ")
-    return words.strip().capitalize()
-
-
-def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str, per_page: int = 6) -> dict:
-    """A form.yaml draft in the loader's schema: every field mapped, pages follow the PDF top to bottom."""
-    pages, targets = [], {}
-    used: set[str] = set()
-    printable = [f for f in fields.values() if not f.hidden and not f.read_only and f.kind not in ("signature", "button")]
-    pen = [f.name for f in fields.values() if f.kind == "signature"]
-    printable.sort(key=lambda f: (f.pages[0], -round(f.rects[0][3] / 6), f.rects[0][0]))  # reading order
-    chunk: list[dict] = []
-    for f in printable:
-        fid = _slug(f.name)
-        while fid in used:
-            fid += "_2"
-        used.add(fid)
-        entry: dict = {"id": fid, "label": _label(f)}
-        if f.kind == "text":
-            entry["type"] = "multiline" if f.multiline else "text"
-            if f.max_len:
-                entry["max_length"] = f.max_len
-            targets[fid] = f.name
-        elif f.kind == "checkbox":
-            entry["type"] = "yesno"
-            targets[fid] = {"checkboxes": {True: f.name}} if f.on_states[:1] else f.name
-        else:  # radio, combo, list
-            entry["type"] = "choice"
-            opts = f.options or tuple((s, s) for s in f.on_states)
-            entry["options"] = [{"value": _slug(e), "label": d} for e, d in opts]
-            targets[fid] = {"to": f.name, "states": {_slug(e): e for e, _ in opts}}
-        chunk.append(entry)
-        if len(chunk) == per_page:
-            pages.append(chunk)
-            chunk = []
-    if chunk:
-        pages.append(chunk)
-    ids = [e["id"] for chunk in pages for e in chunk]
-
-    def guess(*needles: str) -> str | None:
-        return next((i for i in ids if any(n in i for n in needles)), None)
-
-    who = {"name_fields": [guess("fornamn", "first"), guess("efternamn", "last")],
-           "id_field": guess("personnummer", "pnr")}
-    return {
-        "id": form_id,
-        "title": "TODO: blankettens titel",
-        "description": "TODO: en mening om vad blanketten är till för",
-        "authority": "TODO: myndighet eller kommun",
-        "form_version": "TODO: blankettnummer och version",
-        "legal_reference": "TODO",
-        "pages": [{"id": f"sida_{i + 1}", "title": f"TODO: rubrik för sida {i + 1}", "fields": chunk}
-                  for i, chunk in enumerate(pages)],
-        **{k: v for k, v in who.items() if v and (isinstance(v, str) or None not in v)},
-        "pdf": {"file": pdf_file, "fields": targets, "left_blank": {"pen": pen, "staff": []}},
-    }
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     import yaml
 
@@ -114,11 +49,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     target_pdf = folder / args.pdf.name
     if target_pdf.resolve() != args.pdf.resolve():
         target_pdf.write_bytes(args.pdf.read_bytes())
-    draft = draft_form(fields, args.form_id, args.pdf.name)
+    draft = draft_form(fields, args.form_id, args.pdf.name, read_page_text(args.pdf))
+    tables = "".join(f"# Table '{name}': {rows} rows, one wizard page per row.\n" for name, rows in draft.tables.items())
     header = (f"# Drafted by `python -m assistant import` from {args.pdf.name}: {len(fields)} PDF fields.\n"
-              "# Edit titles, labels, types and pages, then run `python -m assistant check`.\n")
-    out.write_text(header + yaml.safe_dump(draft, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
-    print(f"wrote {out} ({len(draft['pages'])} pages, {len(fields)} fields)")
+              f"{tables}# Edit titles, labels, types and pages, then run `python -m assistant check`.\n")
+    out.write_text(header + yaml.safe_dump(draft.form, sort_keys=False, allow_unicode=True, width=110),
+                   encoding="utf-8")
+    print(f"wrote {out} ({len(draft.form['pages'])} pages, {len(fields)} fields, {len(draft.tables)} tables, "
+          f"{draft.sections} pages begin at a section heading of the PDF)")
     return 0
 
 

@@ -26,6 +26,7 @@ USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "intros", "labels", "h
 FIELD_KEYS = {"id", "type", "label", "help", "staff_note", "required", "options", "show_if",
               "min", "max", "max_length", "default", "free_text", "warn_days", "warning"}
 PDF_KEYS = {"file", "fields", "computed", "left_blank", "not_printed"}
+LEFT_BLANK_KEYS = {"pen", "staff", "unused"}
 TARGET_KEYS = {"to", "format", "states", "checkboxes", "as_label"}
 FORMATS = {"pnr10", "pnr12", "pnr12_digits", "date_iso", "born", "phone_national", "phone_e164"}
 CHOICE_TYPES = {"choice", "multi"}
@@ -276,6 +277,18 @@ def _pdf(ctx: _Ctx, raw: Any, fields: dict[str, Field]) -> PdfMapping | None:
                             f"Use one of: {', '.join(sorted(known))}.", fid)
         targets.append(target)
     left = raw.get("left_blank") or {}
+    if not isinstance(left, dict):
+        ctx.problem(raw, "left_blank must be a mapping with pen:, staff: and unused: lists.",
+                    "Write left_blank: with pen: [...], staff: [...] or unused: [...] under it.")
+        left = {}
+    for key in sorted(set(left) - LEFT_BLANK_KEYS, key=str):
+        ctx.problem(left, f"unknown key '{key}' under left_blank.", f"Use one of: {', '.join(sorted(LEFT_BLANK_KEYS))}.")
+    for key in LEFT_BLANK_KEYS & set(left):
+        if not isinstance(left[key], list) or not all(isinstance(x, str) for x in left[key]):
+            ctx.problem(left, f"left_blank: {key}: must be a list of PDF field names.",
+                        f"Write {key}: [FieldName, ...]" + (" (* stands for any text: 'Rad*_Belopp')."
+                                                            if key == "unused" else "."))
+            left[key] = []
     not_printed = tuple(str(x) for x in (raw.get("not_printed") or []))
     mapped = {t.field_id for t in targets}
     for fid in fields:
@@ -285,7 +298,7 @@ def _pdf(ctx: _Ctx, raw: Any, fields: dict[str, Field]) -> PdfMapping | None:
     return PdfMapping(file=pdf_file, targets=tuple(targets),
                       computed={str(k): str(v) for k, v in (raw.get("computed") or {}).items()},
                       left_for_staff=tuple(left.get("staff") or ()), left_for_pen=tuple(left.get("pen") or ()),
-                      not_printed=not_printed, line=line_of(raw))
+                      not_printed=not_printed, line=line_of(raw), left_unused=tuple(left.get("unused") or ()))
 
 
 def _check_conditions(ctx: _Ctx, pages: list[Page], fields: dict[str, Field]) -> None:

@@ -5,6 +5,7 @@ says where it was defined, so one block (e.g. the person block) is translated on
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -107,6 +108,12 @@ class PdfTarget:
         return ([self.to] if self.to else []) + list(self.checkboxes.values())
 
 
+def field_pattern(pattern: str) -> re.Pattern[str]:
+    """A left_blank: unused: pattern: * stands for any text, everything else is literal, so that the
+    brackets of XFA names ("Page1[0].Rad*[0]") need no escaping."""
+    return re.compile(".*".join(re.escape(part) for part in pattern.split("*")))
+
+
 @dataclass(frozen=True)
 class PdfMapping:
     file: Path
@@ -116,6 +123,7 @@ class PdfMapping:
     left_for_pen: tuple[str, ...]
     not_printed: tuple[str, ...]        # answer ids that stay in the wizard and the receipt only
     line: int = 0
+    left_unused: tuple[str, ...] = ()   # glob patterns of PDF fields nobody fills (hidden copies, spare rows)
 
     def target(self, field_id: str) -> PdfTarget | None:
         return next((t for t in self.targets if t.field_id == field_id), None)
