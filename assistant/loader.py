@@ -6,6 +6,7 @@ ids. Every error carries file, line, field and a fix.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -384,12 +385,17 @@ class FormLibrary:
     broken: dict[str, FormError]
 
 
-def load_library(forms_dir: Path) -> FormLibrary:
+def load_library(forms_dir: Path, vet: Callable[[Form], list[Problem]] | None = None) -> FormLibrary:
+    """Every form in forms_dir; with `vet`, a form it finds problems in is broken too (never offered)."""
     forms: dict[str, Form] = {}
     broken: dict[str, FormError] = {}
     for folder in sorted(p for p in Path(forms_dir).iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
         try:
-            forms[folder.name] = load_form(folder / "form.yaml")
+            form = load_form(folder / "form.yaml")
+            problems = vet(form) if vet else []
+            if problems:
+                raise FormError(problems)
+            forms[folder.name] = form
         except FormError as exc:
             broken[folder.name] = exc
     return FormLibrary(forms=forms, broken=broken)

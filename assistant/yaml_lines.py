@@ -47,27 +47,39 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file; syntax errors become a FormError with file and line."""
+def read_text(path: Path) -> str:
+    """A YAML file's text; an unreadable or non-UTF-8 file becomes a FormError naming it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise FormError(Problem(file=path, message=f"cannot be read ({exc.strerror}).",
                                 fix="Check that the file exists and is readable.")) from None
     except UnicodeDecodeError:
         raise FormError(Problem(file=path, message="is not UTF-8 text.",
                                 fix="Save the file as UTF-8.")) from None
-    loader = _Loader(text)
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
+    """Parse YAML text that starts on line `first_line` of `path`; errors carry the file's line numbers."""
+    loader = _Loader("\n" * (first_line - 1) + text)
     loader.name = str(path)
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise FormError(Problem(file=path, line=mark.line + 1 if mark else None,
+        raise FormError(Problem(file=path, line=mark.line + 1 if mark else first_line,
                                 message=f"YAML syntax error: {exc.problem}.",
                                 fix="Check indentation and quoting on this line.")) from None
+    except yaml.YAMLError as exc:                  # e.g. a reader error on a control character
+        raise FormError(Problem(file=path, line=first_line, message=f"YAML error: {type(exc).__name__}.",
+                                fix="Remove control characters and check the quoting.")) from None
     finally:
         loader.dispose()
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file; syntax errors become a FormError with file and line."""
+    return parse_yaml(read_text(path), path)
 
 
 def line_of(node: Any, default: int = 0) -> int:
