@@ -1,9 +1,13 @@
 """Errors a person can act on: each names the file, where in it, what is wrong and what to do."""
 from __future__ import annotations
 
+import re
 import traceback
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+_OBJECT_REPR = re.compile(r"(?:stream )?<[\w.]+ object at 0x[0-9a-fA-F]+>:? ?")
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,21 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else str(self.file)
         what = f"{self.field}: {self.message}" if self.field else self.message
-        return f"{where}: {what}" + (f" Fix: {self.fix}" if self.fix else "")
+        return one_line(f"{where}: {what}" + (f" Fix: {self.fix}" if self.fix else ""))
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def one_line(text: str) -> str:
+    """Text safe to print on one terminal line: control, format (bidi, zero-width) and separator
+    characters are shown escaped, and a library's object reprs (<_io.BytesIO object at 0x…>) are dropped.
+    A hostile PDF's field names reach messages, and must not move the cursor or reorder the line."""
+    text = _OBJECT_REPR.sub("", text)
+    return "".join(_escaped(c) if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") else c
+                   for c in text)
 
 
 class FormError(Exception):
