@@ -119,12 +119,12 @@ def _cupsctl_value() -> str | None:
     return _preserve_value(done.stdout.splitlines(), "=") if done.returncode == 0 else None
 
 
-def spool_keeps_copies(conf: Path = CUPSD_CONF) -> bool | None:
+def spool_keeps_copies(conf: Path | None = None) -> bool | None:
     """True when CUPS keeps a copy of each printed form in its spool (PreserveJobFiles Yes, a number of
     seconds, or not set: the default keeps them for a day); False when it deletes them; None when neither
     the file nor cupsctl could tell."""
     try:
-        value = _preserve_value(conf.read_text(encoding="utf-8", errors="replace").splitlines(), " ")
+        value = _preserve_value((conf or CUPSD_CONF).read_text(encoding="utf-8", errors="replace").splitlines(), " ")
         known = True
     except OSError:
         value, known = _cupsctl_value(), False
