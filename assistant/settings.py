@@ -91,9 +91,9 @@ def _in_swedish(problem: Problem, first_line: int, block: str) -> Problem:
                    fix="Kontrollera indragningen (två mellanslag, inga tabbar) och att citattecken är stängda.")
 
 
-def _forms(path: Path, raw: Any, problems: list[Problem]) -> tuple[str, ...] | None:
+def _forms(path: Path, raw: Any, line: int, problems: list[Problem]) -> tuple[str, ...] | None:
     if not isinstance(raw, list):
-        problems.append(Problem(file=path, line=line_of(raw) or None, field="blanketter",
+        problems.append(Problem(file=path, line=line_of(raw) or line or None, field="blanketter",
                                 message="måste vara en lista med blankett-id. Alla blanketter som fungerar visas tills "
                                         "listan är rättad.",
                                 fix="Skriv en rad '  - aldreomsorg' för varje blankett."))
@@ -103,8 +103,8 @@ def _forms(path: Path, raw: Any, problems: list[Problem]) -> tuple[str, ...] | N
         if isinstance(item, str) and re.fullmatch(r"[a-z0-9_]+", item):
             forms.append(item)
         else:
-            line = line_of(item) or (line_of(raw) + number if line_of(raw) else 0)
-            problems.append(Problem(file=path, line=line or None, field="blanketter",
+            where = line_of(item) or (line_of(raw) + number if line_of(raw) else line)
+            problems.append(Problem(file=path, line=where or None, field="blanketter",
                                     message=f"{item!r} är inget blankett-id och hoppas över.",
                                     fix="Skriv mappens namn under forms/, till exempel '  - fardtjanst'."))
     return tuple(forms)
@@ -181,7 +181,7 @@ def load_settings(path: Path) -> Settings:
         problems.append(Problem(file=path, line=1, field="blanketter",
                                 message="saknas. Alla blanketter som fungerar visas.",
                                 fix="Lägg till blanketter: och en rad '  - id' per blankett."))
-    offered = _forms(path, data["blanketter"], problems) if "blanketter" in data else None
+    offered = _forms(path, data["blanketter"], lines.get("blanketter", 0), problems) if "blanketter" in data else None
     idle = (_idle(path, data["inaktiv_minuter"], lines.get("inaktiv_minuter", 0), problems)
             if "inaktiv_minuter" in data else DEFAULT_IDLE_MINUTES)
     printer = _printer(path, data.get("skrivare"), lines.get("skrivare", 0), problems)
