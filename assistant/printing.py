@@ -14,6 +14,7 @@ shows a visitor's name.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -88,7 +89,9 @@ def print_pdf(pdf: bytes, printer: str) -> str:
     return match.group(1)
 
 
-CUPSD_CONF = Path("/etc/cups/cupsd.conf")
+def cupsd_conf() -> Path:
+    """The scheduler's configuration file; CUPS_SERVERROOT moves it, as it does for cupsd itself."""
+    return Path(os.environ.get("CUPS_SERVERROOT") or "/etc/cups") / "cupsd.conf"
 _OFF = {"no", "off", "false", "0"}
 
 
@@ -124,7 +127,7 @@ def spool_keeps_copies(conf: Path | None = None) -> bool | None:
     seconds, or not set: the default keeps them for a day); False when it deletes them; None when neither
     the file nor cupsctl could tell."""
     try:
-        value = _preserve_value((conf or CUPSD_CONF).read_text(encoding="utf-8", errors="replace").splitlines(), " ")
+        value = _preserve_value((conf or cupsd_conf()).read_text(encoding="utf-8", errors="replace").splitlines(), " ")
         known = True
     except OSError:
         value, known = _cupsctl_value(), False

@@ -22,4 +22,4 @@ def show_failure(exc: Exception) -> None:
                "eller be personalen om hjälp."))
     st.button(t("Försök igen"), key="failure:again", type="primary")
     with st.expander(t("För personalen: vad som gick fel")):
-        st.code(what, language=None)
+        st.code(what, language=None, wrap_lines=True)

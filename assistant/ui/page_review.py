@@ -101,5 +101,5 @@ def show(v: Visit, t: Translator, today: date) -> None:
     if failed:
         st.error(t("Blanketten kunde inte skapas. Dina svar finns kvar. Be personalen om hjälp."))
         with st.expander(t("För personalen: vad som gick fel")):
-            st.code(failed, language=None)
+            st.code(failed, language=None, wrap_lines=True)
     nav_buttons(t, _back, t("Skapa blanketten"), "nav:create", _create, today)

@@ -193,12 +193,13 @@ def show_notices(t: Translator, lib: FormLibrary) -> None:
     config = settings()
     if config.problems:
         st.warning(t("Inställningsfilen har fel. Det som är fel används inte, i stället gäller standardvärdet:"))
-        st.code("\n".join(str(p) for p in config.problems), language=None)
+        st.code("\n".join(str(p) for p in config.problems), language=None, wrap_lines=True)
     for form_id, error in lib.broken.items():
         st.markdown(t("Blanketten %(form)s visas inte för besökare:", form=form_id))
-        st.code(str(error), language=None)
+        st.code(str(error), language=None, wrap_lines=True)
     for form_id in _absent(lib):
-        st.code(f"{config.source}: {form_id}: " + t("blanketten finns inte i mappen forms/."), language=None)
+        st.code(f"{config.source}: {form_id}: " + t("blanketten finns inte i mappen forms/."), language=None,
+                wrap_lines=True)
     keeps = cups_keeps_copies(config.printer)
     if keeps:
         st.warning(t("CUPS sparar en kopia av varje utskriven blankett i sin kö (PreserveJobFiles). Rätta det med "
