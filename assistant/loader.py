@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,7 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
     if ("warn_days" in raw) != ("warning" in raw) or ("warn_days" in raw and ftype != "date"):
         ctx.problem(raw, "warn_days and warning go together, on a date question.",
                     "Write both, e.g. warn_days: 120 and warning: Ansök minst fyra månader innan.", fid)
+    _check_limits(ctx, raw, ftype, fid)
     required = bool(raw.get("required", False))
     if required_override is False:
         required = False
@@ -133,6 +135,29 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
         warn_days=raw.get("warn_days"), warning=ctx.text(raw.get("warning"), f"{local_id}.warning", raw, fid),
         line=line_of(raw),
     )
+
+
+def _limit_fits(ftype: str, value: Any) -> bool:
+    if ftype == "date":
+        if value == "today" or isinstance(value, date):
+            return True
+        try:
+            return isinstance(value, str) and bool(date.fromisoformat(value))
+        except ValueError:
+            return False
+    return ftype in ("number", "money") and isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _check_limits(ctx: _Ctx, raw: LineDict, ftype: str, fid: str) -> None:
+    """min/max/max_length/warn_days of the wrong kind would only fail when a visitor answers: say it now."""
+    for key in ("min", "max"):
+        if raw.get(key) is not None and not _limit_fits(ftype, raw[key]):
+            ctx.problem(raw, f"{key}: {raw[key]!r} does not fit a {ftype} question.",
+                        "Write a number (number, money), or today or a date such as 2026-01-31 (date).", fid)
+    for key in ("max_length", "warn_days"):
+        value = raw.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value <= 0):
+            ctx.problem(raw, f"{key}: must be a whole number above 0, not {value!r}.", f"Write e.g. {key}: 120", fid)
 
 
 def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_if: tuple[Condition, ...],
@@ -161,6 +186,12 @@ def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_i
 def _block_pages(ctx: _Ctx, use: LineDict, forms_dir: Path, cache: dict[str, Any]) -> list[Page]:
     name = str(use["use"])
     _unknown_keys(ctx, use, USE_KEYS, f"'use: {name}'")
+    for key, kind, example in (("titles", dict, "{page_id: Rubrik}"), ("intros", dict, "{page_id: Text}"),
+                               ("labels", dict, "{field_id: Fråga}"), ("helps", dict, "{field_id: Hjälptext}"),
+                               ("only", list, "[page_id, page_id]"), ("prefix", str, "sokande")):
+        if key in use and not isinstance(use[key], kind):
+            ctx.problem(use, f"{key}: of 'use: {name}' has the wrong form.", f"Write {key}: {example}")
+            return []
     path = forms_dir / BLOCKS_DIR / f"{name}.yaml"
     if name not in cache:
         if not path.is_file():
@@ -398,6 +429,10 @@ def load_form(path: Path) -> Form:
     else:
         pdf = _pdf(ctx, data.get("pdf"), fields)
     name_fields = tuple(data.get("name_fields") or ("sokande.fornamn", "sokande.efternamn"))
+    if len(name_fields) != 2 or not all(isinstance(f, str) for f in name_fields) or isinstance(data.get("name_fields"), str):
+        ctx.problem(data.get("name_fields") or data, "name_fields: must name two questions: first and last name.",
+                    "Write name_fields: [sokande.fornamn, sokande.efternamn]")
+        name_fields = ("sokande.fornamn", "sokande.efternamn")
     id_field = str(data.get("id_field") or "sokande.personnummer")
     for fid in (*name_fields, id_field):
         if fields and fid not in fields:
