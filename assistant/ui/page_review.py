@@ -43,14 +43,16 @@ def _create(today: date) -> None:
     wiz = v.wizard
     assert wiz is not None
     try:
-        documents = build_documents(wiz.form, wiz.answers, today, make_summary=RECEIPTS.swedish_summary)
-        previews = render_png_pages(documents.print_pdf, dpi=70)
+        v.documents = build_documents(wiz.form, wiz.answers, today, make_summary=RECEIPTS.swedish_summary)
+        v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)   # made meanwhile, in the helper process
+        v.previews = render_png_pages(v.documents.print_pdf, dpi=70)
     except Exception as exc:           # the visit stays; staff are told what happened (never the framework's page)
+        if v.receipt is not None:
+            v.receipt.forget()
+        v.documents, v.receipt, v.previews = None, None, None
         st.session_state[FAILED] = describe_failure(exc)
         _LOG.error("creating the form failed: %s", st.session_state[FAILED])
         return
-    v.documents, v.previews = documents, previews
-    v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)   # made meanwhile, in the helper process
     count_outcome(v, completed=True)
 
 
