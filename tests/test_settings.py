@@ -145,3 +145,25 @@ def test_a_failing_page_shows_a_kind_swedish_message_and_keeps_the_visit(monkeyp
     monkeypatch.setattr(page_question, "show", real)
     at.button(key="failure:again").click().run()
     assert not at.exception and at.session_state["visit"] is visit and at.button(key="nav:next")
+
+
+def test_a_failing_button_action_shows_the_same_message_instead_of_streamlits_page(monkeypatch):
+    """Streamlit runs a button's action before the page, outside the page's own try: "Fortsätt" is guarded."""
+    from assistant.flow import Wizard
+
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.button(key="start:parkeringstillstand").click().run()
+    title = at.title[0].value
+    real = Wizard.next
+
+    def failing(self, *args, **kwargs):
+        raise ValueError("invalid literal for int() with base 10: 'Stina'")
+
+    monkeypatch.setattr(Wizard, "next", failing)
+    at.button(key="nav:next").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.error[0].value.startswith("Något gick fel på sidan.") and at.title[0].value == title
+    assert "Stina" not in "\n".join(c.value for c in at.code)
+    monkeypatch.setattr(Wizard, "next", real)
+    at.button(key="failure:again").click().run()
+    assert not at.exception and not at.error and at.title[0].value == title

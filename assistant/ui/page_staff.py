@@ -20,6 +20,7 @@ import streamlit as st
 
 from assistant.i18n import Translator, language
 from assistant.loader import FormLibrary
+from assistant.ui.failure import guarded
 from assistant.printing import spool_keeps_copies
 from assistant.settings import settings
 from assistant.stats import MonthRow, Statistics
@@ -134,7 +135,7 @@ def _ask_pin(t: Translator) -> None:
         st.error(t("Fel PIN-kod."))
     with st.form("staff-pin", enter_to_submit=True):
         st.text_input(t("PIN-kod för personalen"), type="password", key=PIN_INPUT, autocomplete="off")
-        st.form_submit_button(t("Öppna statistiken"), type="primary", on_click=_try_pin)
+        st.form_submit_button(t("Öppna statistiken"), type="primary", on_click=guarded(_try_pin))
 
 
 def _languages(row: MonthRow) -> str:

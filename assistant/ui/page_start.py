@@ -13,6 +13,7 @@ from assistant.loader import FormLibrary
 from assistant.model import Form
 from assistant.settings import settings
 from assistant.ui import page_guide, page_staff
+from assistant.ui.failure import guarded
 from assistant.ui.fields import swedish
 from assistant.ui.session import STATS, Visit, forget_widgets
 
@@ -49,7 +50,7 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
             swedish(form.title.source, t, v.show_swedish, title)
             st.markdown(t.text(form.description))
             st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",
-                      on_click=_start, args=(v, form, today),
+                      on_click=guarded(_start), args=(v, form, today),
                       help=t.text(form.title))
     st.button(t("För personalen"), key="staff:open", on_click=_open_staff, args=(v,))
     fonts = missing_system_fonts()
