@@ -79,3 +79,25 @@ def test_no_warning_once_preserve_job_files_is_no(app_with_printer):
 
 def test_no_warning_without_a_printer(app_with_printer):
     assert WARNING not in warnings_of(app_with_printer("", ""))
+
+
+def test_setup_says_so_too(tmp_path, monkeypatch, capsys):
+    """scripts/setup.sh ends with assistant.setup_check: it names the settings problems and the CUPS fix."""
+    from assistant import setup_check
+
+    config = tmp_path / "municipality.yaml"
+    config.write_text((ROOT / "config" / "municipality.yaml").read_text(encoding="utf-8")
+                      .replace('skrivare: ""', 'skrivare: "bibliotek"')
+                      .replace("inaktiv_minuter: 10", "inaktiv_minuter: tio"), encoding="utf-8")
+    (tmp_path / "cupsd.conf").write_text(BASE, encoding="utf-8")
+    monkeypatch.setenv("BLANKETTGUIDEN_CONFIG", str(config))
+    monkeypatch.setenv("CUPS_SERVERROOT", str(tmp_path))
+    monkeypatch.setattr(setup_check, "missing_fonts", lambda: [])
+    settings_module.settings.cache_clear()
+    try:
+        assert setup_check.main() == 1
+    finally:
+        settings_module.settings.cache_clear()
+    said = capsys.readouterr().err.splitlines()
+    assert any(line.startswith(f"{config}:") and "inaktiv_minuter" in line for line in said)
+    assert any("sudo cupsctl PreserveJobFiles=No" in line for line in said)
