@@ -30,9 +30,13 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (list, dict)):
+            raise FormError(Problem(
+                file=loader.path, line=key_node.start_mark.line + 1, message="a key must be a plain name.",
+                fix="Write name: value; a list or a mapping cannot stand before the colon."))
         if key in result:
             raise FormError(Problem(
-                file=str(loader.name), line=key_node.start_mark.line + 1, field=str(key),
+                file=loader.path, line=key_node.start_mark.line + 1, field=str(key),
                 message="this key appears twice in the same block.", fix="Keep only one of them."))
         result[key] = loader.construct_object(value_node, deep=True)
     return result
@@ -44,7 +48,18 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    """A date YAML recognises by its form (2026-13-45) but that does not exist: a problem, not a ValueError."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        raise FormError(Problem(file=loader.path, line=node.start_mark.line + 1,
+                                message=f"'{node.value}' is not a date that exists.",
+                                fix="Write a real date as YYYY-MM-DD, or put the text in quotes.")) from None
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
@@ -65,6 +80,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     last_line = first_line - 1 + max(1, len(text.splitlines()))
     loader = _Loader("\n" * (first_line - 1) + text)
     loader.name = str(path)
+    loader.path = path
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 from copy import deepcopy
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ BROKEN_LINES = [
     lambda line: line + "\n" + line,                      # the same key twice
     lambda line: "  " + line,                             # one level too deep
     lambda line: line + " \x07",                          # a control character pasted in
+    lambda line: re.sub(r"(:\s+)\S.*$", r"\g<1>2026-13-45", line),   # a date that does not exist
+    lambda line: line + "\n" + line[:len(line) - len(line.lstrip())] + "[a, b]: 1",   # a list as a key
 ]
 TODAY = date(2026, 12, 3)
 

@@ -51,6 +51,8 @@ def test_a_word_for_the_idle_minutes_gives_the_default_and_names_the_line(tmp_pa
     ("  namn: Jönköpings kommun", "  namn: [Jönköpings kommun", "kommun"),
     ("  namn: Jönköpings kommun", "\tnamn: Jönköpings kommun", "kommun"),
     ("  namn: Jönköpings kommun", "  namn:\n    - a", "kommun.namn"),
+    ("inaktiv_minuter: 10", "inaktiv_minuter: 2026-13-45", "inaktiv_minuter"),
+    ("  namn: Jönköpings kommun", "  [namn]: Jönköpings kommun", "kommun"),
 ])
 def test_every_wrong_type_or_syntax_error_is_one_swedish_problem_with_line_and_fix(tmp_path, old, new, key):
     path, text = broken(tmp_path, old, new)
