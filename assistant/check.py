@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 from assistant.errors import FormError, Problem
 from assistant.form_texts import form_texts
 from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE, catalog_path
-from assistant.loader import load_library
+from assistant.loader import FormLibrary, load_library
 from assistant.model import Form, field_pattern
 from assistant.pdf.inspect import PdfField, read_fields
 from assistant.settings import Settings, placeholders_in, settings
@@ -150,14 +150,22 @@ def ui_msgids() -> set[str]:
         return {m.id for m in read_po(fh) if m.id and not m.context}
 
 
+def form_problems(form: Form, config: Settings) -> list[Problem]:
+    """What keeps one loaded form from being offered: its PDF mapping and its placeholders."""
+    return mapping_problems(form) + placeholder_problems(form, config)
+
+
+def checked_library(forms_dir: Path, config: Settings | None = None) -> FormLibrary:
+    """The forms the app may offer: only those `check` finds nothing wrong with; the others are in broken."""
+    config = config or settings()
+    return load_library(forms_dir, vet=lambda form: form_problems(form, config))
+
+
 def check_forms(forms_dir: Path) -> list[Problem]:
-    library = load_library(forms_dir)
-    problems = [p for error in library.broken.values() for p in error.problems]
     config = settings()
-    for form in library.forms.values():
-        problems += mapping_problems(form)
-        problems += placeholder_problems(form, config)
-    for form_id in config.offered_forms:
+    library = checked_library(forms_dir, config)
+    problems = list(config.problems) + [p for error in library.broken.values() for p in error.problems]
+    for form_id in config.offered_forms or ():
         if form_id not in library.forms and form_id not in library.broken:
             problems.append(Problem(file=config.source, field="blanketter",
                                     message=f"'{form_id}' is offered but there is no forms/{form_id}/form.yaml.",

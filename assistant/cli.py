@@ -2,17 +2,27 @@
 
 Exit codes: 0 done, 1 the input has problems (each printed as one "file[:line]: message" line),
 2 wrong usage, 3 an internal error (reported without details). Never prints a traceback or a field value it was not asked to print.
+
+Every line is one line: names from a PDF are printed with control and bidi characters escaped, a library's
+warnings become "warning: …" lines, a closed pipe (`inspect … | head`) ends quietly, and a problem that only
+follows from an earlier one about the same field is counted, not printed.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
+import re
 import sys
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from assistant.errors import FormError, Problem
+from assistant.errors import FormError, Problem, one_line
 from assistant.form_import import draft_form, read_page_text
 from assistant.pdf.fill import BilagaInfo, fill_pdf
 from assistant.pdf.inspect import read_fields
@@ -23,8 +33,9 @@ EPILOG = "Exit codes: 0 done; 1 problems in the input (one line each); 2 wrong u
 
 def cmd_inspect(args: argparse.Namespace) -> int:
     fields = read_fields(args.pdf.read_bytes(), source=str(args.pdf))
-    if args.json:
-        print(json.dumps([asdict(f) for f in fields.values()], ensure_ascii=False, indent=1))
+    if args.json:   # JSON escapes control characters itself; bidi and other format characters are escaped here
+        text = json.dumps([asdict(f) for f in fields.values()], ensure_ascii=False, indent=1)
+        print("".join(json.dumps(c)[1:-1] if c != "\n" and one_line(c) != c else c for c in text))
         return 0
     for f in fields.values():
         extra = [f"states={','.join(f.on_states)}"] if f.on_states else []
@@ -32,8 +43,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         extra += [f"maxlen={f.max_len}"] if f.max_len else []
         extra += [flag for flag in ("multiline", "comb", "read_only", "hidden") if getattr(f, flag)]
         where = " ".join(f"p{p}@{','.join(f'{v:.0f}' for v in r)}" for p, r in zip(f.pages, f.rects))
-        tip = f'  "{f.tooltip}"' if f.tooltip else ""
-        print(f"{f.name}\t{f.kind}\t{where}\t{' '.join(extra)}{tip}")
+        tip = f'  "{one_line(f.tooltip)}"' if f.tooltip else ""
+        print(f"{one_line(f.name)}\t{f.kind}\t{where}\t{one_line(' '.join(extra))}{tip}")
     return 0
 
 
@@ -105,14 +116,47 @@ def cmd_fill(args: argparse.Namespace) -> int:
     return 0
 
 
+def first_problems(problems: Iterable[Problem]) -> tuple[list[Problem], int]:
+    """The problems worth reading, and how many were left out: repeats, and problems about a field that
+    already has one (an unknown type makes the field vanish, and then its mapping and every show_if naming
+    it fail too). A problem in a shared block counts for every form; elsewhere, for its own form only."""
+    shown: list[Problem] = []
+    printed: set[str] = set()
+    in_blocks: set[str] = set()
+    in_forms: set[tuple[str, str]] = set()
+    left_out = 0
+    for problem in problems:
+        folder = Path(problem.file).parent.name
+        names = {problem.field} | set(re.findall(r"'([\w.]+)'", problem.message))
+        # a block's problem repeats for every form and prefix that uses the block: one line says it
+        same = f"{problem.file}:{problem.line}: {problem.message}" if folder == "_blocks" else str(problem)
+        follows = same in printed or any(n in in_blocks or (folder, n) in in_forms for n in names if n)
+        if problem.field:
+            (in_blocks.add(problem.field) if folder == "_blocks" else in_forms.add((folder, problem.field)))
+        if follows:
+            left_out += 1
+            continue
+        printed.add(same)
+        shown.append(problem)
+    return shown, left_out
+
+
+def _print_problems(problems: Iterable[Problem], file=None) -> int:
+    shown, left_out = first_problems(problems)
+    for p in shown:
+        print(p, file=file)
+    if left_out:
+        print(f"({left_out} more problems follow from those above; run again after fixing them.)", file=file)
+    return len(shown)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from assistant.check import check_forms  # schema, PDF mapping, placeholders, translations
 
     problems = check_forms(args.forms_dir)
-    for p in problems:
-        print(p)
-    count = sum(1 for p in args.forms_dir.iterdir() if (p / "form.yaml").exists() and not p.name.startswith("_"))
-    print(f"{count} forms checked, {len(problems)} problems.", file=sys.stderr)
+    count = _print_problems(problems)
+    forms = sum(1 for p in args.forms_dir.iterdir() if (p / "form.yaml").exists() and not p.name.startswith("_"))
+    print(f"{forms} forms checked, {count} problems.", file=sys.stderr)
     return 1 if problems else 0
 
 
@@ -143,16 +187,68 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+class _Collected(logging.Handler):
+    """Keeps a library's log warnings (pikepdf reports qpdf's this way) to print them as one line each."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _library_warnings() -> Iterator[list[str]]:
+    """Warnings (Python's and pikepdf's log) gathered instead of printed with their source lines."""
+    handler = _Collected()
+    logger = logging.getLogger("pikepdf")
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            messages: list[str] = []
+            yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+    messages += [f"{w.category.__name__}: {w.message}" for w in caught] + handler.messages
+
+
+def _quiet_stdout() -> None:
+    """The reader of our output went away (`| head`): send the rest nowhere, so exit stays silent too."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    gathered: list[str] = []
     try:
-        return args.run(args)
+        with _library_warnings() as gathered:
+            code = _run(args)
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
+    for message in dict.fromkeys(gathered):
+        print(one_line(f"warning: {message}"), file=sys.stderr)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        result = args.run(args)
+        sys.stdout.flush()        # a closed pipe shows here, not at exit
+        return result
     except FormError as e:
-        for problem in e.problems:
-            print(problem, file=sys.stderr)
+        _print_problems(e.problems, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise
     except OSError as e:
-        print(f"{e.filename}: {e.strerror}.", file=sys.stderr)
+        where = f"{e.filename}: " if e.filename else ""
+        print(one_line(f"{where}{e.strerror or type(e).__name__}."), file=sys.stderr)
         return 1
     except Exception as e:  # one line, and no message: it could quote a visitor's answer
         print(f"internal error ({type(e).__name__}). Please report it with the command you ran.", file=sys.stderr)

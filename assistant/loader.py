@@ -6,7 +6,9 @@ ids. Every error carries file, line, field and a fix.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +41,10 @@ class _Ctx:
     file: Path
     where: str                     # "aldreomsorg" or "_blocks/person"
     problems: list[Problem]
+    near: int = 1                  # the line of the list being read: a plain value in it has no line of its own
 
     def problem(self, node: Any, message: str, fix: str = "", field: str | None = None) -> None:
-        self.problems.append(Problem(file=self.file, line=line_of(node) or None, field=field,
+        self.problems.append(Problem(file=self.file, line=line_of(node) or self.near, field=field,
                                      message=message, fix=fix))
 
     def text(self, value: Any, what: str, node: Any, field: str | None = None) -> Text:
@@ -70,6 +73,10 @@ def _conditions(ctx: _Ctx, raw: Any, node: Any, rename: dict[str, str], field: s
     conds = []
     for key, value in raw.items():
         values = tuple(value) if isinstance(value, list) else (value,)
+        if not isinstance(key, str) or any(isinstance(v, (dict, list)) for v in values):
+            ctx.problem(raw, f"show_if: '{key}' must name a question and its answer (or a list of answers).",
+                        "Write e.g. show_if: {tolk.behovs: true} or {boende: [hyresratt, bostadsratt]}.", field)
+            continue
         conds.append(Condition(field=rename.get(key, key), values=values))
     return tuple(conds)
 
@@ -113,6 +120,7 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
     if ("warn_days" in raw) != ("warning" in raw) or ("warn_days" in raw and ftype != "date"):
         ctx.problem(raw, "warn_days and warning go together, on a date question.",
                     "Write both, e.g. warn_days: 120 and warning: Ansök minst fyra månader innan.", fid)
+    _check_limits(ctx, raw, ftype, fid)
     required = bool(raw.get("required", False))
     if required_override is False:
         required = False
@@ -130,6 +138,29 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
     )
 
 
+def _limit_fits(ftype: str, value: Any) -> bool:
+    if ftype == "date":
+        if value == "today" or isinstance(value, date):
+            return True
+        try:
+            return isinstance(value, str) and bool(date.fromisoformat(value))
+        except ValueError:
+            return False
+    return ftype in ("number", "money") and isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _check_limits(ctx: _Ctx, raw: LineDict, ftype: str, fid: str) -> None:
+    """min/max/max_length/warn_days of the wrong kind would only fail when a visitor answers: say it now."""
+    for key in ("min", "max"):
+        if raw.get(key) is not None and not _limit_fits(ftype, raw[key]):
+            ctx.problem(raw, f"{key}: {raw[key]!r} does not fit a {ftype} question.",
+                        "Write a number (number, money), or today or a date such as 2026-01-31 (date).", fid)
+    for key in ("max_length", "warn_days"):
+        value = raw.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value <= 0):
+            ctx.problem(raw, f"{key}: must be a whole number above 0, not {value!r}.", f"Write e.g. {key}: 120", fid)
+
+
 def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_if: tuple[Condition, ...],
           required_override: bool | None) -> Page | None:
     if not isinstance(raw, dict) or "id" not in raw:
@@ -141,6 +172,8 @@ def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_i
     raw_fields = raw.get("fields") or []
     if not isinstance(raw_fields, list) or not raw_fields:
         ctx.problem(raw, "the page has no fields.", "Add fields: with at least one question.", pid)
+        raw_fields = []
+    ctx.near = line_of(raw_fields) or line_of(raw) or ctx.near
     fields = [f for f in (_field(ctx, rf, prefix, rename, required_override) for rf in raw_fields) if f]
     title = ctx.text(raw.get("title"), f"{local_id}.title", raw, pid)
     if not title:
@@ -154,6 +187,12 @@ def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_i
 def _block_pages(ctx: _Ctx, use: LineDict, forms_dir: Path, cache: dict[str, Any]) -> list[Page]:
     name = str(use["use"])
     _unknown_keys(ctx, use, USE_KEYS, f"'use: {name}'")
+    for key, kind, example in (("titles", dict, "{page_id: Rubrik}"), ("intros", dict, "{page_id: Text}"),
+                               ("labels", dict, "{field_id: Fråga}"), ("helps", dict, "{field_id: Hjälptext}"),
+                               ("only", list, "[page_id, page_id]"), ("prefix", str, "sokande")):
+        if key in use and not isinstance(use[key], kind):
+            ctx.problem(use, f"{key}: of 'use: {name}' has the wrong form.", f"Write {key}: {example}")
+            return []
     path = forms_dir / BLOCKS_DIR / f"{name}.yaml"
     if name not in cache:
         if not path.is_file():
@@ -247,8 +286,12 @@ def _pdf(ctx: _Ctx, raw: Any, fields: dict[str, Field]) -> PdfMapping | None:
         ctx.problem(raw, f"the PDF '{raw['file']}' is not in {ctx.file.parent}.",
                     "Put the official PDF next to form.yaml, or correct pdf: file:.")
     targets = []
-    for fid, spec in (raw.get("fields") or {}).items():
-        node = spec if hasattr(spec, "line") else raw.get("fields")
+    mapping = raw.get("fields") or {}
+    if not isinstance(mapping, dict):
+        ctx.problem(raw, "pdf: fields: must map answers to PDF fields.", "Write one 'field.id: PdfFieldName' per line.")
+        mapping = {}
+    for fid, spec in mapping.items():
+        node = spec if hasattr(spec, "line") else mapping
         if fid not in fields:
             ctx.problem(node, "pdf: fields: names an answer that the form does not ask.",
                         "Use a field id from pages:, or remove the line.", fid)
@@ -261,9 +304,14 @@ def _pdf(ctx: _Ctx, raw: Any, fields: dict[str, Field]) -> PdfMapping | None:
             continue
         _unknown_keys(ctx, spec, TARGET_KEYS, "a PDF mapping", fid)
         fmt = spec.get("format")
-        if fmt is not None and fmt not in FORMATS:
+        if fmt is not None and (not isinstance(fmt, str) or fmt not in FORMATS):
             ctx.problem(node, f"unknown format '{fmt}'.", f"Use one of: {', '.join(sorted(FORMATS))}.", fid)
-        target = PdfTarget(field_id=fid, to=spec.get("to"), format=fmt,
+            fmt = None
+        to = spec.get("to")
+        if to is not None and not isinstance(to, str):
+            ctx.problem(node, "to: must be the name of one PDF field.", "Write to: PdfFieldName", fid)
+            to = None
+        target = PdfTarget(field_id=fid, to=to, format=fmt,
                            states=_str_map(ctx, spec.get("states"), node, "states", fid),
                            checkboxes=_str_map(ctx, spec.get("checkboxes"), node, "checkboxes", fid),
                            as_label=bool(spec.get("as_label", False)), line=line_of(node))
@@ -283,22 +331,33 @@ def _pdf(ctx: _Ctx, raw: Any, fields: dict[str, Field]) -> PdfMapping | None:
         left = {}
     for key in sorted(set(left) - LEFT_BLANK_KEYS, key=str):
         ctx.problem(left, f"unknown key '{key}' under left_blank.", f"Use one of: {', '.join(sorted(LEFT_BLANK_KEYS))}.")
-    for key in LEFT_BLANK_KEYS & set(left):
-        if not isinstance(left[key], list) or not all(isinstance(x, str) for x in left[key]):
-            ctx.problem(left, f"left_blank: {key}: must be a list of PDF field names.",
-                        f"Write {key}: [FieldName, ...]" + (" (* stands for any text: 'Rad*_Belopp')."
-                                                            if key == "unused" else "."))
-            left[key] = []
-    not_printed = tuple(str(x) for x in (raw.get("not_printed") or []))
+    not_printed = _names(ctx, raw, raw.get("not_printed"), "not_printed")
+    computed = raw.get("computed") or {}
+    if not isinstance(computed, dict):
+        ctx.problem(raw, "computed: must map PDF fields to what fills them.", "Write one 'PdfFieldName: today' per line.")
+        computed = {}
     mapped = {t.field_id for t in targets}
     for fid in fields:
         if fid not in mapped and fid not in not_printed:
             ctx.problem(raw, "this answer is neither mapped to the PDF nor listed under not_printed.",
                         "Map it under pdf: fields:, or list it under pdf: not_printed:.", fid)
     return PdfMapping(file=pdf_file, targets=tuple(targets),
-                      computed={str(k): str(v) for k, v in (raw.get("computed") or {}).items()},
-                      left_for_staff=tuple(left.get("staff") or ()), left_for_pen=tuple(left.get("pen") or ()),
-                      not_printed=not_printed, line=line_of(raw), left_unused=tuple(left.get("unused") or ()))
+                      computed={str(k): str(v) for k, v in computed.items()},
+                      left_for_staff=_names(ctx, raw, left.get("staff"), "left_blank: staff"),
+                      left_for_pen=_names(ctx, raw, left.get("pen"), "left_blank: pen"),
+                      not_printed=not_printed, line=line_of(raw),
+                      left_unused=_names(ctx, raw, left.get("unused"), "left_blank: unused"))
+
+
+def _names(ctx: _Ctx, node: Any, raw: Any, what: str) -> tuple[str, ...]:
+    """A list of names (PDF fields or answers); anything else is a problem, not a crash later."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        ctx.problem(raw if hasattr(raw, "line") else node, f"{what} must be a list of names.",
+                    f"Write {what.split(':')[-1].strip()}: [Name1, Name2]")
+        return tuple(x for x in raw if isinstance(x, str)) if isinstance(raw, list) else ()
+    return tuple(raw)
 
 
 def _check_conditions(ctx: _Ctx, pages: list[Page], fields: dict[str, Field]) -> None:
@@ -340,7 +399,13 @@ def load_form(path: Path) -> Form:
                     f"Write id: {form_id}, or rename the folder.")
     pages: list[Page] = []
     cache: dict[str, Any] = {}
-    for raw in data.get("pages") or []:
+    raw_pages = data.get("pages") or []
+    if not isinstance(raw_pages, list):
+        ctx.problem(raw_pages if hasattr(raw_pages, "line") else data, "pages: must be a list of pages.",
+                    "Write pages: and one '- id: ...' per page (see docs/adding-a-form.md).")
+        raw_pages = []
+    for raw in raw_pages:
+        ctx.near = line_of(raw_pages) or 1
         if isinstance(raw, dict) and "use" in raw:
             pages.extend(_block_pages(ctx, raw, path.parent.parent, cache))
         else:
@@ -357,8 +422,9 @@ def load_form(path: Path) -> Form:
             fields[f.id] = f
     page_ids = [p.id for p in pages]
     for dup in {p for p in page_ids if page_ids.count(p) > 1}:
-        ctx.problems.append(Problem(file=path, field=dup, message="two pages have this id.",
-                                    fix="Give each page its own id."))
+        line = [p.line for p in pages if p.id == dup][-1]
+        ctx.problems.append(Problem(file=path, line=line or 1, field=dup, message="two pages have this id.",
+                                    fix="Give each page its own id (a block used twice needs another prefix)."))
     _check_conditions(ctx, pages, fields)
     if summary_only:
         if "pdf" in data:
@@ -368,6 +434,10 @@ def load_form(path: Path) -> Form:
     else:
         pdf = _pdf(ctx, data.get("pdf"), fields)
     name_fields = tuple(data.get("name_fields") or ("sokande.fornamn", "sokande.efternamn"))
+    if len(name_fields) != 2 or not all(isinstance(f, str) for f in name_fields) or isinstance(data.get("name_fields"), str):
+        ctx.problem(data.get("name_fields") or data, "name_fields: must name two questions: first and last name.",
+                    "Write name_fields: [sokande.fornamn, sokande.efternamn]")
+        name_fields = ("sokande.fornamn", "sokande.efternamn")
     id_field = str(data.get("id_field") or "sokande.personnummer")
     for fid in (*name_fields, id_field):
         if fields and fid not in fields:
@@ -397,12 +467,17 @@ class FormLibrary:
     broken: dict[str, FormError]
 
 
-def load_library(forms_dir: Path) -> FormLibrary:
+def load_library(forms_dir: Path, vet: Callable[[Form], list[Problem]] | None = None) -> FormLibrary:
+    """Every form in forms_dir; with `vet`, a form it finds problems in is broken too (never offered)."""
     forms: dict[str, Form] = {}
     broken: dict[str, FormError] = {}
     for folder in sorted(p for p in Path(forms_dir).iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
         try:
-            forms[folder.name] = load_form(folder / "form.yaml")
+            form = load_form(folder / "form.yaml")
+            problems = vet(form) if vet else []
+            if problems:
+                raise FormError(problems)
+            forms[folder.name] = form
         except FormError as exc:
             broken[folder.name] = exc
     return FormLibrary(forms=forms, broken=broken)

@@ -6,16 +6,19 @@ empty, or CUPS does not know it, the app offers the browser's own print instead.
 The PDF holds personal data: it goes to `lp` on standard input and is never written to a file here. CUPS
 keeps its own copy in its spool folder until the job is done, and by default for a day after that
 (`PreserveJobFiles`, default 86400 s): a staff PC must set `PreserveJobFiles No` in /etc/cups/cupsd.conf
-(docs/accessibility.md, "Printing at the library"). The job title is fixed, so the queue (`lpstat`) never
+(docs/privacy.md, docs/accessibility.md "Printing at the library"); spool_keeps_copies() lets the app warn
+staff when it is not set. The job title is fixed, so the queue (`lpstat`) never
 shows a visitor's name.
 
 `lp` and `lpstat` talk to the CUPS server that CUPS_SERVER or ~/.cups/client.conf names, else the local one.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 from assistant.errors import FormError, Problem
 
@@ -84,3 +87,50 @@ def print_pdf(pdf: bytes, printer: str) -> str:
         raise _problem(printer, f"lp gave no job id ({said or 'no message'}).",
                        "Look at the queue with `lpstat -o`; the job may still have been printed.")
     return match.group(1)
+
+
+def cupsd_conf() -> Path:
+    """The scheduler's configuration file; CUPS_SERVERROOT moves it, as it does for cupsd itself."""
+    return Path(os.environ.get("CUPS_SERVERROOT") or "/etc/cups") / "cupsd.conf"
+_OFF = {"no", "off", "false", "0"}
+
+
+def _preserve_value(lines: list[str], separator: str) -> str | None:
+    """The PreserveJobFiles value in cupsd.conf lines (separator " ") or `cupsctl` output ("="), if set."""
+    depth = 0
+    value = None
+    for line in lines:
+        line = line.strip()
+        if line.startswith("</"):
+            depth -= 1
+        elif line.startswith("<"):
+            depth += 1
+        elif depth == 0 and line.split(separator)[0].strip().lower() == "preservejobfiles":
+            value = line.split(separator, 1)[1].strip() if separator in line else ""
+    return value
+
+
+def _cupsctl_value() -> str | None:
+    """What the running scheduler reports, when the configuration file cannot be read here."""
+    if not shutil.which("cupsctl"):
+        return None
+    try:       # a session of its own: cupsctl must never stop to ask for a password on a terminal
+        done = subprocess.run(["cupsctl"], capture_output=True, text=True, timeout=LPSTAT_TIMEOUT, check=False,
+                              stdin=subprocess.DEVNULL, start_new_session=True)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return _preserve_value(done.stdout.splitlines(), "=") if done.returncode == 0 else None
+
+
+def spool_keeps_copies(conf: Path | None = None) -> bool | None:
+    """True when CUPS keeps a copy of each printed form in its spool (PreserveJobFiles Yes, a number of
+    seconds, or not set: the default keeps them for a day); False when it deletes them; None when neither
+    the file nor cupsctl could tell."""
+    try:
+        value = _preserve_value((conf or cupsd_conf()).read_text(encoding="utf-8", errors="replace").splitlines(), " ")
+        known = True
+    except OSError:
+        value, known = _cupsctl_value(), False
+    if value is None:
+        return True if known else None
+    return value.strip().lower() not in _OFF

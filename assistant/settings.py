@@ -1,4 +1,10 @@
-"""The municipality's settings (config/municipality.yaml) and the {placeholders} form texts use."""
+"""The municipality's settings (config/municipality.yaml) and the {placeholders} form texts use.
+
+Reading them never raises: the app imports them before it draws anything (the visit store's idle limit),
+so a typo here must not take every form down. A part of the file that is wrong is replaced by its default
+and described in `problems`, in Swedish, with file, line and what to write instead. Each top-level block is
+parsed on its own, so a syntax error in one block leaves the others (and the forms using them) working.
+"""
 from __future__ import annotations
 
 import os
@@ -9,42 +15,178 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import FormError, Problem
-from assistant.yaml_lines import read_yaml
+from assistant.yaml_lines import line_of, parse_yaml, read_text
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "config" / "municipality.yaml"
+DEFAULT_IDLE_MINUTES = 10
+IDLE_RANGE = (2, 120)                  # below 2 the warning minute eats the visit; above 120 a kiosk keeps data too long
+PRINTER_NAME = re.compile(r"[^\s/#@\\]+")   # what CUPS accepts as a queue name
+SCALAR_KEYS = {"blanketter", "inaktiv_minuter", "skrivare"}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
+_TOP_LEVEL = re.compile(r"^[^\s#\-]")     # a line that starts a top-level key
 
 
 @dataclass(frozen=True)
 class Settings:
     placeholders: dict[str, str]
-    offered_forms: tuple[str, ...]
+    offered_forms: tuple[str, ...] | None     # None: the list could not be read, so every working form is offered
     idle_minutes: int
     printer: str
     source: Path
+    problems: tuple[Problem, ...] = ()
 
     def fill(self, text: str) -> str:
         """Replace {kommun.namn} and the like; unknown placeholders stay visible so they get noticed."""
         return _PLACEHOLDER.sub(lambda m: self.placeholders.get(m.group(1), m.group(0)), text)
 
+    def offered(self, available: list[str]) -> list[str]:
+        """The form ids the start page shows, in the municipality's order."""
+        if self.offered_forms is None:
+            return sorted(available)
+        return [form_id for form_id in self.offered_forms if form_id in available]
 
-def _flatten(data: dict[str, Any]) -> dict[str, str]:
-    return {f"{group}.{key}": str(value) for group, values in data.items() if isinstance(values, dict)
-            for key, value in values.items()}
+
+def _blocks(text: str) -> list[tuple[int, str]]:
+    """The file cut at each top-level key: (first line number, the block's text)."""
+    lines = text.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if _TOP_LEVEL.match(line)] or [0]
+    starts[0] = 0                                     # leading comments belong to the first block
+    return [(start + 1, "".join(lines[start:end])) for start, end in zip(starts, starts[1:] + [len(lines)])]
+
+
+def _read_blocks(path: Path, text: str, problems: list[Problem]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for first_line, block in _blocks(text):
+        try:
+            parsed = parse_yaml(block, path, first_line)
+        except FormError as exc:
+            problems.extend(_in_swedish(p, first_line, block) for p in exc.problems)
+            continue
+        if parsed is None:
+            continue
+        if not isinstance(parsed, dict):
+            problems.append(Problem(file=path, line=first_line, message="raden är inte en inställning.",
+                                    fix="Skriv namn, kolon och värde, till exempel inaktiv_minuter: 10"))
+            continue
+        for key, value in parsed.items():
+            if key in data:
+                problems.append(Problem(file=path, line=line_of(parsed, first_line), field=str(key),
+                                        message="inställningen finns två gånger.", fix="Ta bort den ena."))
+            else:
+                data[key] = value
+    return data
+
+
+def _in_swedish(problem: Problem, first_line: int, block: str) -> Problem:
+    """yaml_lines speaks English to form authors; the municipality's file is edited by Swedish staff."""
+    if "twice" in problem.message:
+        return Problem(file=problem.file, line=problem.line, field=problem.field,
+                       message="namnet finns två gånger i samma block.", fix="Ta bort det ena.")
+    content = [first_line + i for i, line in enumerate(block.splitlines()) if line.strip() and not line.startswith("#")]
+    line = min(problem.line or first_line, content[-1]) if content else first_line
+    name = next((ln.split(":")[0] for ln in block.splitlines() if _TOP_LEVEL.match(ln)), "")
+    return Problem(file=problem.file, line=line, field=name or None,
+                   message=f"fel i YAML-formatet i blocket som börjar på rad {content[0] if content else first_line}. "
+                           "Blocket används inte förrän felet är rättat.",
+                   fix="Kontrollera indragningen (två mellanslag, inga tabbar) och att citattecken är stängda.")
+
+
+def _forms(path: Path, raw: Any, line: int, problems: list[Problem]) -> tuple[str, ...] | None:
+    if not isinstance(raw, list):
+        problems.append(Problem(file=path, line=line_of(raw) or line or None, field="blanketter",
+                                message="måste vara en lista med blankett-id. Alla blanketter som fungerar visas tills "
+                                        "listan är rättad.",
+                                fix="Skriv en rad '  - aldreomsorg' för varje blankett."))
+        return None
+    forms = []
+    for number, item in enumerate(raw):
+        if isinstance(item, str) and re.fullmatch(r"[a-z0-9_]+", item):
+            forms.append(item)
+        else:
+            where = line_of(item) or (line_of(raw) + number if line_of(raw) else line)
+            problems.append(Problem(file=path, line=where or None, field="blanketter",
+                                    message=f"{item!r} är inget blankett-id och hoppas över.",
+                                    fix="Skriv mappens namn under forms/, till exempel '  - fardtjanst'."))
+    return tuple(forms)
+
+
+def _idle(path: Path, raw: Any, line: int, problems: list[Problem]) -> int:
+    low, high = IDLE_RANGE
+    if isinstance(raw, int) and not isinstance(raw, bool) and low <= raw <= high:
+        return raw
+    problems.append(Problem(file=path, line=line or None, field="inaktiv_minuter",
+                            message=f"måste vara ett heltal från {low} till {high}, inte {raw!r}. "
+                                    f"{DEFAULT_IDLE_MINUTES} minuter används tills det är rättat.",
+                            fix=f"Skriv till exempel inaktiv_minuter: {DEFAULT_IDLE_MINUTES}"))
+    return DEFAULT_IDLE_MINUTES
+
+
+def _printer(path: Path, raw: Any, line: int, problems: list[Problem]) -> str:
+    if raw is None or raw == "":
+        return ""
+    if isinstance(raw, str) and PRINTER_NAME.fullmatch(raw):
+        return raw
+    problems.append(Problem(file=path, line=line or None, field="skrivare",
+                            message=f"{raw!r} är inget skrivarnamn. Webbläsarens utskrift används tills det är rättat.",
+                            fix="Skriv namnet som `lpstat -p` visar (utan mellanslag), eller skrivare: \"\""))
+    return ""
+
+
+def _placeholders(path: Path, data: dict[str, Any], lines: dict[str, int], problems: list[Problem]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for group, entries in data.items():
+        if group in SCALAR_KEYS:
+            continue
+        if not isinstance(group, str) or not isinstance(entries, dict):
+            problems.append(Problem(file=path, line=line_of(entries) or lines.get(str(group)) or None,
+                                    field=str(group), message="okänd inställning.",
+                                    fix="Använd blanketter:, inaktiv_minuter: och skrivare:, eller en grupp "
+                                        "som kommun: med namn: värde på indragna rader under."))
+            continue
+        for key, value in entries.items():
+            if isinstance(value, (dict, list)) or value is None:
+                problems.append(Problem(file=path, line=line_of(value, line_of(entries)) or None,
+                                        field=f"{group}.{key}", message="måste vara en text.",
+                                        fix=f"Skriv {key}: och texten på samma rad."))
+            else:
+                values[f"{group}.{key}"] = str(value)
+    return values
+
+
+def _lines_of_keys(text: str) -> dict[str, int]:
+    """The line each top-level key is on, for messages about scalar values (which carry no line)."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = re.match(r"^([A-Za-z_][\w]*)\s*:", line)
+        if match:
+            found.setdefault(match.group(1), number)
+    return found
 
 
 def load_settings(path: Path) -> Settings:
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise FormError(Problem(file=path, message="the settings file must be a YAML mapping.",
-                                fix="Copy config/municipality.yaml from the project and edit it."))
-    forms = data.get("blanketter") or []
-    if not isinstance(forms, list):
-        raise FormError(Problem(file=path, line=getattr(forms, "line", None), field="blanketter",
-                                message="must be a list of form ids.", fix="Write one '- form_id' per line."))
-    return Settings(placeholders=_flatten(data), offered_forms=tuple(str(f) for f in forms),
-                    idle_minutes=int(data.get("inaktiv_minuter", 10)), printer=str(data.get("skrivare") or ""),
-                    source=path)
+    """The settings in `path`; what cannot be used is replaced by its default and listed in problems."""
+    problems: list[Problem] = []
+    try:
+        text = read_text(path)
+    except FormError:
+        problems.append(Problem(file=path, message="filen går inte att läsa (finns den, och är den sparad som UTF-8?).",
+                                fix="Kopiera config/municipality.yaml från projektet och fyll i den."))
+        text = ""
+    if problems == [] and not text.strip():
+        problems.append(Problem(file=path, line=1, message="filen är tom. Alla blanketter som fungerar visas.",
+                                fix="Kopiera config/municipality.yaml från projektet och fyll i den."))
+    data = _read_blocks(path, text, problems) if text else {}
+    lines = _lines_of_keys(text)
+    if text.strip() and "blanketter" not in data and "blanketter" not in lines:
+        problems.append(Problem(file=path, line=1, field="blanketter",
+                                message="saknas. Alla blanketter som fungerar visas.",
+                                fix="Lägg till blanketter: och en rad '  - id' per blankett."))
+    offered = _forms(path, data["blanketter"], lines.get("blanketter", 0), problems) if "blanketter" in data else None
+    idle = (_idle(path, data["inaktiv_minuter"], lines.get("inaktiv_minuter", 0), problems)
+            if "inaktiv_minuter" in data else DEFAULT_IDLE_MINUTES)
+    printer = _printer(path, data.get("skrivare"), lines.get("skrivare", 0), problems)
+    return Settings(placeholders=_placeholders(path, data, lines, problems), offered_forms=offered, idle_minutes=idle,
+                    printer=printer, source=path, problems=tuple(problems))
 
 
 @lru_cache(maxsize=1)

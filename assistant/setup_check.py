@@ -1,9 +1,11 @@
-"""Run by scripts/setup.sh: says plainly what is still missing on this machine."""
+"""Run by scripts/setup.sh: says plainly what is still missing or wrong on this machine."""
 from __future__ import annotations
 
 import sys
 
 from assistant.fonts import missing_fonts
+from assistant.printing import spool_keeps_copies
+from assistant.settings import settings
 
 
 def main() -> int:
@@ -11,7 +13,14 @@ def main() -> int:
     for need in missing:
         print(f"Missing font {need.family} (for {need.scripts}): sudo apt-get install {need.debian_package}",
               file=sys.stderr)
-    return 1 if missing else 0
+    config = settings()
+    for problem in config.problems:
+        print(problem, file=sys.stderr)
+    keeps = spool_keeps_copies() if config.printer else False
+    if keeps is not False:
+        print("CUPS " + ("keeps a copy of every printed form" if keeps else "may keep copies of printed forms")
+              + " (PreserveJobFiles). Fix: sudo cupsctl PreserveJobFiles=No (docs/privacy.md).", file=sys.stderr)
+    return 1 if missing or config.problems or keeps is not False else 0
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.i18n import LANGUAGES, Translator, language
-from assistant.loader import FormLibrary, load_library
+from assistant.check import checked_library
+from assistant.loader import FormLibrary
 from assistant.ui import page_accessibility, page_question, page_result, page_review, page_staff, page_start
 from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
 from assistant.ui.fields import page_values
@@ -19,8 +20,8 @@ FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 
 @st.cache_resource(show_spinner=False)
 def library() -> FormLibrary:
-    """The form definitions: shared by all visitors, holds no personal data."""
-    return load_library(FORMS_DIR)
+    """The form definitions that pass `python -m assistant check`: shared by all visitors, no personal data."""
+    return checked_library(FORMS_DIR)
 
 
 def today() -> date:
@@ -105,7 +106,7 @@ def main() -> None:
     if v.view != "form":
         st.button(t("Tillbaka till blanketterna"), key="view:back", on_click=_back_to_forms)
         if v.view == "staff":
-            page_staff.show(t, STATS)
+            page_staff.show(t, STATS, lib)
         elif v.view == "accessibility":
             page_accessibility.show(t)
     elif v.documents is not None and v.wizard is not None:

@@ -1,12 +1,14 @@
 """Check your answers: every answer under its question, a change link per page, then create the form."""
 from __future__ import annotations
 
+import logging
 from datetime import date
 from html import escape
 
 import streamlit as st
 
 from assistant.documents import build_documents, planned_bilaga
+from assistant.errors import describe_failure
 from assistant.flow import first_incomplete_page
 from assistant.i18n import Translator
 from assistant.i18n_markers import N_
@@ -19,6 +21,8 @@ from assistant.ui.session import RECEIPTS, Visit, count_outcome, forget_widgets,
 
 
 REVIEW_TITLE = N_("Kontrollera dina svar")
+FAILED = "review:failed"
+_LOG = logging.getLogger(__name__)
 
 
 def _change(page_id: str) -> None:
@@ -38,9 +42,17 @@ def _create(today: date) -> None:
     v = visit()
     wiz = v.wizard
     assert wiz is not None
-    v.documents = build_documents(wiz.form, wiz.answers, today, make_summary=RECEIPTS.swedish_summary)
-    v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)   # made meanwhile, in the helper process
-    v.previews = render_png_pages(v.documents.print_pdf, dpi=70)
+    try:
+        v.documents = build_documents(wiz.form, wiz.answers, today, make_summary=RECEIPTS.swedish_summary)
+        v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)   # made meanwhile, in the helper process
+        v.previews = render_png_pages(v.documents.print_pdf, dpi=70)
+    except Exception as exc:           # the visit stays; staff are told what happened (never the framework's page)
+        if v.receipt is not None:
+            v.receipt.forget()
+        v.documents, v.receipt, v.previews = None, None, None
+        st.session_state[FAILED] = describe_failure(exc)
+        _LOG.error("creating the form failed: %s", st.session_state[FAILED])
+        return
     count_outcome(v, completed=True)
 
 
@@ -87,4 +99,9 @@ def show(v: Visit, t: Translator, today: date) -> None:
         st.warning(t("Några svar får inte plats i rutorna på blanketten. De skrivs ut på en bilaga sist i blanketten:"))
         st.markdown("\n".join(f"- {escape(c.label)}" for c in planned))
     st.markdown(t("När du trycker på knappen fylls den riktiga blanketten i på svenska."))
+    failed = st.session_state.pop(FAILED, None)
+    if failed:
+        st.error(t("Blanketten kunde inte skapas. Dina svar finns kvar. Be personalen om hjälp."))
+        with st.expander(t("För personalen: vad som gick fel")):
+            st.code(failed, language=None, wrap_lines=True)
     nav_buttons(t, _back, t("Skapa blanketten"), "nav:create", _create, today)

@@ -1,9 +1,9 @@
 """The staff area: the anonymous monthly statistics behind a PIN, with a chart and a CSV export.
 
 The PIN lives in Streamlit secrets (.streamlit/secrets.toml, ``staff_pin``), never in the code or
-the repository. Wrong PINs are counted for the whole server process, so opening a new tab or
-refreshing the page does not give a guesser fresh attempts. Unlocking lasts for this browser session
-only; "Lås" or the app's end-and-erase closes it again.
+the repository. Wrong PINs slow down the session they come from and, in larger numbers, the whole server
+(Lockout), so a visitor cannot keep staff out with a few wrong tries and nobody can guess the PIN.
+Unlocking lasts for this browser session only; "Lås" or the app's end-and-erase closes it again.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import hmac
 import math
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,48 +19,83 @@ import pandas as pd
 import streamlit as st
 
 from assistant.i18n import Translator, language
+from assistant.loader import FormLibrary
+from assistant.ui.failure import guarded
+from assistant.printing import spool_keeps_copies
+from assistant.settings import settings
 from assistant.stats import MonthRow, Statistics
 
 SECRET_NAME = "staff_pin"
 SECRETS_FILE = ".streamlit/secrets.toml"
-MIN_PIN_LENGTH = 6          # with 5 tries per 5 minutes, six digits take years to guess
+MIN_PIN_LENGTH = 6          # with 20 tries an hour, six digits take years to guess
 UNLOCKED = "staff:unlocked"
 PIN_INPUT = "staff:pin"
 WRONG = "staff:wrong"
+TRIES = "staff:tries"
 CSV_NAME = "blankettguiden-statistik.csv"
 
 
 @dataclass
-class Lockout:
-    """Counts wrong PINs; after max_failures the area is locked for lock_seconds, for everyone."""
+class SessionTries:
+    """This browser session's wrong PINs and when it may try again."""
 
-    max_failures: int = 5
-    lock_seconds: float = 300
+    failures: int = 0
+    wait_until: float = 0.0
+
+
+@dataclass
+class Lockout:
+    """Wrong PINs are counted twice. Per session: after free_tries, each wrong PIN doubles that session's
+    wait (30 s, 1 min, 2 min, … at most 15 min), so someone guessing at the kiosk only slows themselves down.
+    For the whole server: at most max_failures wrong PINs in window seconds, counted across sessions, since a
+    refresh or "Avsluta och radera" starts a new session. That caps guessing at 20 an hour, 480 a day: a
+    six-digit PIN takes years. Staff in a fresh session are only kept out after 20 wrong PINs within the
+    hour, and restarting Blankettguiden lifts that too (the counts live in this process only)."""
+
+    free_tries: int = 3
+    first_wait: float = 30
+    max_wait: float = 900
+    max_failures: int = 20
+    window: float = 3600
     clock: Callable[[], float] = time.monotonic
-    _failures: int = 0
-    _locked_until: float = 0.0
+    _failures: deque[float] = field(default_factory=deque)
     _mutex: threading.Lock = field(default_factory=threading.Lock)
 
-    def remaining(self) -> float:
-        """Seconds until a PIN may be tried again; 0 when not locked."""
-        return max(0.0, self._locked_until - self.clock())
+    def _global_wait(self, now: float) -> float:
+        while self._failures and self._failures[0] <= now - self.window:
+            self._failures.popleft()
+        if len(self._failures) < self.max_failures:
+            return 0.0
+        return self._failures[-self.max_failures] + self.window - now
 
-    def attempt(self, pin: str, expected: str) -> bool:
-        """True for the right PIN. While locked even the right PIN is refused, so guessing cannot go on."""
+    def remaining(self, tries: SessionTries) -> float:
+        """Seconds until this session may try a PIN again; 0 when it may now."""
+        now = self.clock()
         with self._mutex:
-            if self.remaining() > 0:
+            return max(0.0, tries.wait_until - now, self._global_wait(now))
+
+    def attempt(self, pin: str, expected: str, tries: SessionTries) -> bool:
+        """True for the right PIN. While waiting even the right PIN is refused, so guessing cannot go on."""
+        now = self.clock()
+        with self._mutex:
+            if max(tries.wait_until - now, self._global_wait(now)) > 0:
                 return False
             if hmac.compare_digest(pin.encode("utf-8"), expected.encode("utf-8")):
-                self._failures = 0
+                tries.failures = 0
                 return True
-            self._failures += 1
-            if self._failures >= self.max_failures:
-                self._failures = 0
-                self._locked_until = self.clock() + self.lock_seconds
+            self._failures.append(now)
+            tries.failures += 1
+            if tries.failures >= self.free_tries:
+                wait = self.first_wait * 2 ** (tries.failures - self.free_tries)
+                tries.wait_until = now + min(wait, self.max_wait)
             return False
 
 
 LOCKOUT = Lockout()          # one per server process: shared by every session
+
+
+def _tries() -> SessionTries:
+    return st.session_state.setdefault(TRIES, SessionTries())
 
 
 def configured_pin() -> str | None:
@@ -77,7 +113,7 @@ def _lock() -> None:
 
 
 def _minutes_left() -> int:
-    return max(1, math.ceil(LOCKOUT.remaining() / 60))
+    return max(1, math.ceil(LOCKOUT.remaining(_tries()) / 60))
 
 
 def _try_pin() -> None:
@@ -85,7 +121,7 @@ def _try_pin() -> None:
     pin = st.session_state.get(PIN_INPUT) or ""
     st.session_state[PIN_INPUT] = ""
     expected = configured_pin()
-    if expected is not None and LOCKOUT.attempt(pin, expected):
+    if expected is not None and LOCKOUT.attempt(pin, expected, _tries()):
         st.session_state[UNLOCKED] = True
     else:
         st.session_state[WRONG] = True
@@ -93,13 +129,13 @@ def _try_pin() -> None:
 
 def _ask_pin(t: Translator) -> None:
     wrong = st.session_state.pop(WRONG, False)
-    if LOCKOUT.remaining():
+    if LOCKOUT.remaining(_tries()):
         st.error(t("För många fel försök. Försök igen om %(minutes)s min.", minutes=_minutes_left()))
     elif wrong:
         st.error(t("Fel PIN-kod."))
     with st.form("staff-pin", enter_to_submit=True):
         st.text_input(t("PIN-kod för personalen"), type="password", key=PIN_INPUT, autocomplete="off")
-        st.form_submit_button(t("Öppna statistiken"), type="primary", on_click=_try_pin)
+        st.form_submit_button(t("Öppna statistiken"), type="primary", on_click=guarded(_try_pin))
 
 
 def _languages(row: MonthRow) -> str:
@@ -138,8 +174,48 @@ def _statistics(t: Translator, stats: Statistics) -> None:
                        mime="text/csv", on_click="ignore", key="staff:csv")
 
 
-def show(t: Translator, stats: Statistics) -> None:
+@st.cache_resource(show_spinner=False, ttl=600)
+def cups_keeps_copies(printer: str) -> bool | None:
+    """Whether CUPS keeps printed forms in its spool (checked every ten minutes; only when printing is set up)."""
+    return spool_keeps_copies() if printer else False
+
+
+def _absent(lib: FormLibrary) -> list[str]:
+    return [f for f in settings().offered_forms or () if f not in lib.forms and f not in lib.broken]
+
+
+def needs_attention(lib: FormLibrary) -> bool:
+    """Something staff should fix: the settings file, a form that is not offered, or CUPS keeping copies."""
+    return bool(settings().problems or lib.broken or _absent(lib) or cups_keeps_copies(settings().printer) is not False)
+
+
+def show_notices(t: Translator, lib: FormLibrary) -> None:
+    """What is wrong with this installation, each with file, line and the fix (no personal data in any)."""
+    config = settings()
+    if config.problems:
+        st.warning(t("Inställningsfilen har fel. Det som är fel används inte, i stället gäller standardvärdet:"))
+        st.code("\n".join(str(p) for p in config.problems), language=None, wrap_lines=True)
+    for form_id, error in lib.broken.items():
+        st.markdown(t("Blanketten %(form)s visas inte för besökare:", form=form_id))
+        st.code(str(error), language=None, wrap_lines=True)
+    for form_id in _absent(lib):
+        st.code(f"{config.source}: {form_id}: " + t("blanketten finns inte i mappen forms/."), language=None,
+                wrap_lines=True)
+    keeps = cups_keeps_copies(config.printer)
+    if keeps:
+        st.warning(t("CUPS sparar en kopia av varje utskriven blankett i sin kö (PreserveJobFiles). Rätta det med "
+                     "sudo cupsctl PreserveJobFiles=No eller raden PreserveJobFiles No i /etc/cups/cupsd.conf. "
+                     "Se docs/privacy.md."))
+    elif keeps is None:
+        st.warning(t("Det gick inte att se om CUPS sparar kopior av utskrifterna. Kontrollera att "
+                     "/etc/cups/cupsd.conf har raden PreserveJobFiles No."))
+
+
+def show(t: Translator, stats: Statistics, lib: FormLibrary | None = None) -> None:
     """The staff area. Without a configured PIN it only says how to set one and shows no numbers."""
+    if lib is not None and needs_attention(lib):
+        st.header(t("Kontroll av installationen"), anchor=False)
+        show_notices(t, lib)
     st.title(t("Statistik för personalen"), anchor=False)
     expected = configured_pin()
     if expected is None:

@@ -12,7 +12,8 @@ from assistant.fonts import FontNeed, missing_fonts
 from assistant.loader import FormLibrary
 from assistant.model import Form
 from assistant.settings import settings
-from assistant.ui import page_guide
+from assistant.ui import page_guide, page_staff
+from assistant.ui.failure import guarded
 from assistant.ui.fields import swedish
 from assistant.ui.session import STATS, Visit, forget_widgets
 
@@ -42,26 +43,20 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
                   "Sedan skriver vi ut blanketten och du skriver under med penna."))
     page_guide.show(lib, v, t, today, _start)
     st.header(t("Välj blankett"), anchor=False)
-    offered = settings().offered_forms
-    for form in (lib.forms[form_id] for form_id in offered if form_id in lib.forms):
+    for form in (lib.forms[form_id] for form_id in settings().offered(list(lib.forms))):
         with st.container(border=True, key=f"form-{form.id}"):
             title = t.text(form.title)
             st.subheader(title, anchor=False)
             swedish(form.title.source, t, v.show_swedish, title)
             st.markdown(t.text(form.description))
             st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",
-                      on_click=_start, args=(v, form, today),
+                      on_click=guarded(_start), args=(v, form, today),
                       help=t.text(form.title))
     st.button(t("För personalen"), key="staff:open", on_click=_open_staff, args=(v,))
-    absent = [f for f in offered if f not in lib.forms and f not in lib.broken]
     fonts = missing_system_fonts()
     for need in fonts:
         st.warning(t("Typsnittet %(family)s saknas, så %(scripts)s kan inte skrivas ut rätt. Be IT installera "
                      "paketet %(package)s.", family=need.family, scripts=need.scripts, package=need.debian_package))
-    if lib.broken or absent:
-        with st.expander(t("För personalen: blanketter som inte kan användas just nu")):
-            for form_id, error in lib.broken.items():
-                st.markdown(f"**{form_id}**")
-                st.code(str(error), language=None)
-            for form_id in absent:
-                st.code(f"{settings().source}: {form_id}: " + t("blanketten finns inte i mappen forms/."), language=None)
+    if page_staff.needs_attention(lib):
+        with st.expander(t("För personalen: något behöver rättas")):
+            page_staff.show_notices(t, lib)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from assistant.flow import Wizard
 from assistant.i18n import Translator
+from assistant.ui.failure import guarded
 
 
 def step_header(wiz: Wizard, t: Translator) -> None:
@@ -24,7 +25,7 @@ def nav_buttons(t: Translator, back: Callable[[], None], forward_label: str, for
     """Back on the left (right in RTL), the page's main action as the primary button beside it."""
     left, right = st.columns(2)
     with left:
-        st.button(t("Tillbaka"), key="nav:back", on_click=back, width="stretch")
+        st.button(t("Tillbaka"), key="nav:back", on_click=guarded(back), width="stretch")
     with right:
-        st.button(forward_label, key=forward_key, type="primary", on_click=forward, args=(today,),
+        st.button(forward_label, key=forward_key, type="primary", on_click=guarded(forward), args=(today,),
                   width="stretch")

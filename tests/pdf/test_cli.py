@@ -5,9 +5,13 @@ import json
 import shutil
 import subprocess
 import sys
+import warnings
+from io import BytesIO
 from pathlib import Path
 
-from tests.pdf.fixtures import Spec, make_form
+import pikepdf
+
+from tests.pdf.fixtures import Spec, big_form, make_form
 
 ROOT = Path(__file__).resolve().parents[2]
 ALDRE = ROOT / "forms/aldreomsorg/ansokan-aldreomsorg.pdf"
@@ -67,3 +71,74 @@ def test_errors_are_one_line_each_without_traceback(tmp_path: Path) -> None:
         f"{ALDRE}: Finns_inte: no such field in the PDF. Fix: Check the name with: python -m assistant inspect FORM.pdf"]
     assert not (tmp_path / "x.pdf").exists()
     assert "Exit codes" in run("--help").stdout
+
+
+# --- One clean line for every error (issue 17, point 5) -------------------------------------------
+
+def test_a_truncated_or_non_pdf_file_is_one_line_without_an_object_repr(tmp_path: Path) -> None:
+    truncated = tmp_path / "avbruten.pdf"
+    truncated.write_bytes(ALDRE.read_bytes()[:3000])
+    text = tmp_path / "inte.pdf"
+    text.write_text("Hej, det här är ingen PDF.\n", encoding="utf-8")
+    for path in (truncated, text):
+        out = run("inspect", str(path))
+        assert out.returncode == 1 and out.stdout == ""
+        [line] = out.stderr.splitlines()
+        assert line.startswith(f"{path}: this is not a readable PDF (") and "Fix: " in line
+        assert "object at 0x" not in line and "<_io" not in line
+
+
+def test_inspect_escapes_control_and_bidi_characters_from_a_hostile_pdf(tmp_path: Path) -> None:
+    pdf = tmp_path / "fientlig.pdf"
+    pdf.write_bytes(make_form([Spec("Na\x00me\u202eevil"), Spec("\x1b[2Jwiped"), Spec("Namn")]))
+    out = run("inspect", str(pdf))
+    assert out.returncode == 0, out.stderr
+    for raw in ("\x00", "\x1b", "\u202e"):
+        assert raw not in out.stdout
+    lines = out.stdout.splitlines()
+    assert len(lines) == 3 and lines[0].startswith("Na\\x00me\\u202eevil\t") and lines[1].startswith("\\x1b[2Jwiped\t")
+    listed = run("inspect", str(pdf), "--json")
+    assert "\u202e" not in listed.stdout and "\x1b" not in listed.stdout
+    assert [f["name"] for f in json.loads(listed.stdout)][:2] == ["Na\x00me\u202eevil", "\x1b[2Jwiped"]
+
+
+def test_a_closed_pipe_ends_inspect_quietly(tmp_path: Path) -> None:
+    pdf = tmp_path / "stor.pdf"
+    pdf.write_bytes(big_form()[0])                 # 700 fields: far more than a pipe holds
+    process = subprocess.Popen([sys.executable, "-m", "assistant", "inspect", str(pdf)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline().startswith(b"p1_f1\t")     # like `| head -1`
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 0 and stderr == b"", stderr
+
+
+def test_a_library_warning_is_one_line_of_its_own(tmp_path: Path) -> None:
+    """pikepdf warns when a widget is not reachable from /AcroForm; Python would print the warning with the
+    library's source line under it."""
+    built = make_form([Spec("Namn"), Spec("Lost", rects=[(0, 72, 600, 200, 18)])])
+    with pikepdf.open(BytesIO(built)) as doc, warnings.catch_warnings():
+        warnings.simplefilter("ignore")                # the same warning, here while making the fixture
+        del doc.Root.AcroForm.Fields[1]
+        out_pdf = BytesIO()
+        doc.save(out_pdf)
+    pdf = tmp_path / "orphan.pdf"
+    pdf.write_bytes(out_pdf.getvalue())
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"Namn": "Test"}), encoding="utf-8")
+    out = run("fill", str(pdf), "--answers", str(answers), "--out", str(tmp_path / "ut.pdf"))
+    assert out.returncode == 0, out.stderr
+    lines = out.stderr.splitlines()
+    assert lines == [lines[0]] and lines[0].startswith("warning: PageCopyWarning: This document has 1 form widget")
+
+
+def test_a_wrong_field_type_in_a_block_is_one_problem_not_forty(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "forms", tmp_path / "forms")
+    block = tmp_path / "forms" / "_blocks" / "person.yaml"
+    block.write_text(block.read_text(encoding="utf-8").replace("type: pnr", "type: pnrr", 1), encoding="utf-8")
+    out = run("check", "--forms-dir", str(tmp_path / "forms"))
+    mine = [line for line in out.stdout.splitlines() if "translations" not in line]
+    assert out.returncode == 1
+    assert len(mine) == 2, mine
+    assert mine[0].startswith(f"{block}:") and "unknown field type 'pnrr'" in mine[0] and "Fix:" in mine[0]
+    assert mine[1].startswith("(") and "more problems follow from those above" in mine[1]
