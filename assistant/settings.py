@@ -19,7 +19,7 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
 class Settings:
     placeholders: dict[str, str]
     offered_forms: tuple[str, ...]
-    idle_minutes: int
+    idle_minutes: float   # may be a fraction (tests use 0.5)
     printer: str
     source: Path
 
@@ -43,7 +43,7 @@ def load_settings(path: Path) -> Settings:
         raise FormError(Problem(file=path, line=getattr(forms, "line", None), field="blanketter",
                                 message="must be a list of form ids.", fix="Write one '- form_id' per line."))
     return Settings(placeholders=_flatten(data), offered_forms=tuple(str(f) for f in forms),
-                    idle_minutes=int(data.get("inaktiv_minuter", 10)), printer=str(data.get("skrivare") or ""),
+                    idle_minutes=float(data.get("inaktiv_minuter", 10)), printer=str(data.get("skrivare") or ""),
                     source=path)
 
 
