@@ -2,7 +2,10 @@
 // Streamlit sends a text box's value only when it loses focus, so without this the server saw no one
 // typing a long answer (the idle limit erased it) and a refresh lost what was typed on the page.
 // A v2 component runs in the app's own page: the listeners are on its document.
-const EVENTS = ["keydown", "input", "pointerdown", "wheel", "scroll", "touchstart"];
+// Scrolling counts by what the person does (wheel, touch, keys, the scroll bar's pointerdown), never by the
+// "scroll" event: a change of layout fires that too (the idle warning appearing did), which kept an idle
+// visit on for ever.
+const EVENTS = ["keydown", "input", "pointerdown", "wheel", "touchstart", "touchmove"];
 
 export default function (component) {
   const { data, setTriggerValue } = component;
