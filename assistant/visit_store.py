@@ -61,13 +61,16 @@ class VisitStore(Generic[V]):
             return entry[0] if entry else None
 
     def touch(self, token: str) -> None:
+        """The visitor did something; a visit already past the limit stays expired (it is not revived)."""
         with self._lock:
+            self._sweep()
             if token in self._visits:
                 self._visits[token] = (self._visits[token][0], self._clock())
 
     def idle_seconds(self, token: str) -> float | None:
         """Seconds since the visit was last active; None when it is unknown or expired."""
         with self._lock:
+            self._sweep()
             entry = self._visits.get(token)
             return self._clock() - entry[1] if entry else None
 

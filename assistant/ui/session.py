@@ -47,6 +47,9 @@ class Visit:
     # The current page's widget values (widget key -> value), also those typed but not yet sent, so a
     # refresh keeps them; emptied whenever the page changes (forget_widgets).
     draft: dict[str, Any] = field(default_factory=dict)
+    # Whether it held nothing at the start of its last run: a start button's callback fills it before
+    # visit() looks, so only this says it expired empty (the start page left open) and may be kept on.
+    was_empty: bool = True
 
     def is_empty(self) -> bool:
         """Nothing of the visitor in it: no form started, nothing typed."""
@@ -78,8 +81,8 @@ def visit() -> Visit:
     """This session's visit; after a refresh, the one the URL's token names (if not expired).
 
     A visit the store no longer has was erased (in another tab or session) or expired with answers in it:
-    this session lets go of it too and starts an empty visit. An empty one that merely expired (the start
-    page left open) is kept on."""
+    this session lets go of it too and starts an empty visit. One that expired empty (the start page left
+    open) is kept on."""
     v = st.session_state.get(VISIT)
     if v is None:
         token = st.query_params.get(TOKEN_PARAM)
@@ -88,7 +91,7 @@ def visit() -> Visit:
             return _new_visit()
         st.session_state[VISIT] = restored
         return restored
-    if STORE.idle_seconds(v.token) is None and not (v.is_empty() and STORE.put(v.token, v)):
+    if STORE.idle_seconds(v.token) is None and not (v.was_empty and STORE.put(v.token, v)):
         erase_visit()
         return st.session_state[VISIT]
     return v
@@ -97,6 +100,7 @@ def visit() -> Visit:
 def mark_active(v: Visit) -> None:
     """Called on every full run and on every activity the page reports: the visitor did something."""
     STORE.touch(v.token)
+    v.was_empty = v.is_empty()
     if st.query_params.get(TOKEN_PARAM) != v.token:
         st.query_params[TOKEN_PARAM] = v.token
 
