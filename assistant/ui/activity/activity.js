@@ -6,6 +6,9 @@
 // "scroll" event: a change of layout fires that too (the idle warning appearing did), which kept an idle
 // visit on for ever.
 const EVENTS = ["keydown", "input", "pointerdown", "wheel", "touchstart", "touchmove"];
+// Never in the same moment as the event: Streamlit sends the widget changes of one moment together, and
+// a box's value sent on blur (a full run) would go with the report (a run of the idle watch only).
+const AFTER_EVENT_MS = 400;
 
 export default function (component) {
   const { data, setTriggerValue } = component;
@@ -43,7 +46,7 @@ export default function (component) {
     if (s.timer !== null && s.due <= due) return;
     if (s.timer !== null) clearTimeout(s.timer);
     s.due = due;
-    s.timer = setTimeout(send, Math.max(0, due - Date.now()));
+    s.timer = setTimeout(send, Math.max(AFTER_EVENT_MS, due - Date.now()));
   }
   const options = { capture: true, passive: true };
   if (!s.listener) {
