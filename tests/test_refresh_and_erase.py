@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.loader import load_form
 from tests.form_walks.aldreomsorg import PAGES
-from tests.walks import current_page_title, fill_page
+from tests.walks import current_page_title, fill_page, page_text
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -78,6 +78,22 @@ def test_erasing_in_one_tab_empties_every_session_that_holds_the_visit():
     again = reopen(token)
     assert current_page_title(again) == "Blankettguiden"
     assert "Åsa" not in " ".join(m.value for m in again.markdown)
+
+
+def test_typing_in_the_other_tab_after_the_erase_keeps_nothing():
+    """Tab two's visitor leaves a box before tab two has noticed the erase: its callback runs on the erased
+    visit; the start page comes, and nothing typed goes into the new visit."""
+    from assistant.ui import session
+
+    one = first_pages(3)
+    two = reopen(token_of(one))
+    one.button(key="ui:erase").click().run()
+    one.button(key="erase:yes").click().run()
+    two.text_input(key="q:sokande.adress").set_value("Storgatan 12 B").run()
+    assert not two.exception
+    assert current_page_title(two) == "Blankettguiden"
+    assert two.session_state[session.VISIT].is_empty()
+    assert "Storgatan" not in page_text(two)
 
 
 def test_a_refresh_keeps_what_was_put_in_the_current_page_before_continue():

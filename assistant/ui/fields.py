@@ -24,8 +24,9 @@ def key(field: Field, option: str | None = None) -> str:
 
 def _keep(widget_key: str) -> None:
     """A widget's new value goes into the visit's draft at once, so a refresh finds it (memory only)."""
+    v = visit()                 # first: a visit erased in another tab clears this session's values too
     if widget_key in st.session_state:
-        visit().draft[widget_key] = st.session_state[widget_key]
+        v.draft[widget_key] = st.session_state[widget_key]
 
 
 def _seed(field: Field, value: Any) -> None:

@@ -67,6 +67,6 @@ def report(v: Visit) -> dict[str, Any] | None:
     page = _current_page(v)
     data = {"page": page.id if page else None, "boxes": text_boxes(page),
             "draft_ms": DRAFT_MS, "activity_ms": ACTIVITY_MS}
-    result = _component(key=KEY, data=data, height=0, on_report_change=lambda: None)
+    result = _component(key=KEY, data=data, height="content", on_report_change=lambda: None)
     value = getattr(result, "report", None)
     return value if isinstance(value, dict) else None
