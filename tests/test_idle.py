@@ -76,3 +76,21 @@ def test_a_start_page_left_open_past_the_limit_still_works(clock):
     at.button(key="start:aldreomsorg").click().run()
     assert current_page_title(at) == FORM.page("insatser").title.source
     assert session.idle(the_visit(at)) == "active"
+
+
+def test_an_expired_visit_with_answers_is_not_put_back_by_its_next_run(clock):
+    at = visitor_on_page_three()
+    token = the_visit(at).token
+    clock.now += 601
+    at.run()                                  # e.g. a click after the limit, before the idle watch's tick
+    assert current_page_title(at) == "Blankettguiden"
+    assert session.STORE.get(token) is None and session.STORE.is_erased(token)
+
+
+def test_the_idle_limit_may_be_a_fraction_of_a_minute(tmp_path):
+    from assistant.settings import DEFAULT_PATH, load_settings
+
+    config = tmp_path / "municipality.yaml"
+    config.write_text(DEFAULT_PATH.read_text(encoding="utf-8").replace("inaktiv_minuter: 10", "inaktiv_minuter: 0.5"),
+                      encoding="utf-8")
+    assert load_settings(config).idle_minutes * 60 == 30

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.loader import load_form
 from tests.form_walks.aldreomsorg import PAGES
-from tests.walks import current_page_title, fill_page
+from tests.walks import current_page_title, fill_page, page_text
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -55,6 +55,68 @@ def test_end_and_erase_forgets_the_visit_and_its_token():
     again = reopen(token)
     assert current_page_title(again) == "Blankettguiden"
     assert "Åsa" not in " ".join(m.value for m in again.markdown)
+
+
+def test_erasing_in_one_tab_empties_every_session_that_holds_the_visit():
+    """The same address in two tabs (two sessions on one visit): erasing in one is final in both."""
+    from assistant.ui import session
+
+    one = first_pages(3)
+    token = token_of(one)
+    two = reopen(token)
+    shared = two.session_state[session.VISIT]
+    assert shared is one.session_state[session.VISIT] and shared.wizard is not None
+    assert "q:sokande.adress" in two.session_state                      # tab two shows the address page
+    one.button(key="ui:erase").click().run()
+    one.button(key="erase:yes").click().run()
+    assert shared.wizard is None and shared.draft == {}       # emptied in place: tab two holds nothing
+    two.run()                                                # tab two's next run does not put it back
+    assert current_page_title(two) == "Blankettguiden"
+    assert token_of(two) != token
+    assert session.STORE.get(token) is None and session.STORE.is_erased(token)
+    assert "q:sokande.adress" not in two.session_state                  # nor its widgets' values
+    again = reopen(token)
+    assert current_page_title(again) == "Blankettguiden"
+    assert "Åsa" not in " ".join(m.value for m in again.markdown)
+
+
+def test_typing_in_the_other_tab_after_the_erase_keeps_nothing():
+    """Tab two's visitor leaves a box before tab two has noticed the erase: its callback runs on the erased
+    visit; the start page comes, and nothing typed goes into the new visit."""
+    from assistant.ui import session
+
+    one = first_pages(3)
+    two = reopen(token_of(one))
+    one.button(key="ui:erase").click().run()
+    one.button(key="erase:yes").click().run()
+    two.text_input(key="q:sokande.adress").set_value("Storgatan 12 B").run()
+    assert not two.exception
+    assert current_page_title(two) == "Blankettguiden"
+    assert two.session_state[session.VISIT].is_empty()
+    assert "Storgatan" not in page_text(two)
+
+
+def test_a_refresh_keeps_what_was_put_in_the_current_page_before_continue():
+    at = first_pages(2)                                      # on the name page
+    at.text_input(key="q:sokande.fornamn").set_value("Åsa").run()   # the box left: sent, not continued
+    again = reopen(token_of(at))
+    assert again.text_input(key="q:sokande.fornamn").value == "Åsa"
+
+
+def test_text_typed_but_not_sent_that_the_page_reported_is_there_after_a_refresh():
+    from assistant.ui import activity, session
+
+    at = first_pages(2)
+    v = at.session_state[session.VISIT]
+    activity.keep_typed(v, {"page": "sokande.namn", "values": {
+        "q:sokande.efternamn": "Öberg", "q:not-on-this-page": "x", "q:sokande.fornamn": 7}})
+    activity.keep_typed(v, {"page": "startdatum", "values": {"q:sokande.postort": "Jönköping"}})
+    assert v.draft == {"q:sokande.efternamn": "Öberg"}
+    again = reopen(token_of(at))
+    assert again.text_input(key="q:sokande.efternamn").value == "Öberg"
+    fill_page(again, FORM, PAGES[2][1])
+    again.button(key="nav:next").click().run()
+    assert v.draft == {}                                      # a new page starts from the answers
 
 
 def test_an_unknown_token_starts_a_new_visit():

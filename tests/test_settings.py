@@ -36,7 +36,7 @@ def test_a_word_for_the_idle_minutes_gives_the_default_and_names_the_line(tmp_pa
     config = load_settings(path)
     assert config.idle_minutes == DEFAULT_IDLE_MINUTES
     [problem] = config.problems
-    assert str(problem).startswith(f"{path}:{line_of(text, 'inaktiv_minuter')}: inaktiv_minuter: måste vara ett heltal")
+    assert str(problem).startswith(f"{path}:{line_of(text, 'inaktiv_minuter')}: inaktiv_minuter: måste vara ett antal minuter")
     assert "Fix: Skriv till exempel inaktiv_minuter: 10" in str(problem)
     assert config.offered_forms and config.placeholders["kommun.namn"] == "Jönköpings kommun"
 
@@ -112,7 +112,7 @@ def test_the_app_starts_with_a_broken_file_and_keeps_serving_the_forms(tmp_path,
     starts = {b.key for b in at.button if b.key and b.key.startswith("start:")}
     assert len(starts) == 9
     assert any("Inställningsfilen har fel" in w.value for w in at.warning)
-    assert any(f"{path}:{line_of(text, 'inaktiv_minuter')}: inaktiv_minuter: måste vara ett heltal" in c.value
+    assert any(f"{path}:{line_of(text, 'inaktiv_minuter')}: inaktiv_minuter: måste vara ett antal minuter" in c.value
                for c in at.code)
 
 

@@ -44,3 +44,27 @@ def test_idle_states_warn_in_the_last_minute():
     assert idle_state(541, 600) == "warn"
     assert idle_state(600, 600) == "expired"
     assert idle_state(31, 60) == "warn"          # short limits warn in their second half
+
+
+def test_an_erased_token_is_never_taken_again():
+    store = VisitStore(600, Clock())
+    token = new_token()
+    visit = {"answers": {"sokande.fornamn": "Åsa"}}
+    store.put(token, visit)
+    store.erase(token)
+    assert store.get(token) is None
+    assert store.is_erased(token)
+    assert store.put(token, visit) is False          # another tab's run cannot put it back
+    assert store.get(token) is None and len(store) == 0
+    assert store.put(new_token(), {}) is True
+
+
+def test_the_erased_tokens_are_bounded(monkeypatch):
+    from assistant import visit_store
+
+    monkeypatch.setattr(visit_store, "ERASED_KEPT", 3)
+    store = VisitStore(600, Clock())
+    tokens = [new_token() for _ in range(5)]
+    for token in tokens:
+        store.erase(token)
+    assert [store.is_erased(t) for t in tokens] == [False, False, True, True, True]

@@ -9,13 +9,15 @@ import streamlit as st
 from assistant.i18n import LANGUAGES, Translator, language
 from assistant.check import checked_library
 from assistant.loader import FormLibrary
-from assistant.ui import page_accessibility, page_question, page_result, page_review, page_staff, page_start
+from assistant.ui import activity, page_accessibility, page_question, page_result, page_review, page_staff, page_start
 from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
-from assistant.ui.session import RECEIPTS, STATS, erase_visit, extend, forget_widgets, idle, mark_active, visit
+from assistant.ui.session import (RECEIPTS, STATS, VISIT, erase_visit, extend, forget_widgets, idle, mark_active,
+                                  visit)
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
+WATCH_SECONDS = 4      # how soon another tab shows the start page after an erase
 
 
 @st.cache_resource(show_spinner=False)
@@ -74,10 +76,19 @@ def _toolbar(t: Translator) -> None:
             ask_erase(t)
 
 
-@st.fragment(run_every=15)
+@st.fragment(run_every=WATCH_SECONDS)
 def _idle_watch() -> None:
-    """Warn in the last minute before an idle visit is erased, and let the visitor ask for more time."""
+    """Every few seconds, and on every activity the page reports: show the start page at once when the visit
+    was erased in another tab (or expired), keep the visit on while someone types, scrolls or points, and
+    warn in the last minute before an idle visit is erased, with a button for more time."""
+    held = st.session_state.get(VISIT)
     v = visit()
+    if v is not held:
+        st.rerun(scope="app")
+    reported = activity.report(v)
+    if reported is not None:
+        mark_active(v)
+        activity.keep_typed(v, reported)
     if v.wizard is None:
         return
     t = Translator.for_code(v.lang)
@@ -86,6 +97,7 @@ def _idle_watch() -> None:
         erase_visit()
         st.rerun(scope="app")
     elif state == "warn":
+        # Fixed on screen (look.py), wherever the visitor has scrolled; st.warning is a role="alert".
         with st.container(key="idle-warning"):
             st.warning(t("Är du kvar? Om en minut raderas allt du har skrivit, så att nästa besökare inte ser det."))
             st.button(t("Jag behöver mer tid"), key="ui:more-time", on_click=extend, args=(v,), type="primary")

@@ -13,13 +13,20 @@ from assistant.model import ON_BILAGA, ORIGINAL
 from assistant.i18n import Translator
 from assistant.model import Field, Page
 from assistant.summary import NO, YES
-from assistant.ui.session import WIDGET_PREFIX
+from assistant.ui.session import WIDGET_PREFIX, visit
 
 TEXT_TYPES = {"text", "pnr", "postcode", "phone", "email", "date", "number", "money"}
 
 
 def key(field: Field, option: str | None = None) -> str:
     return f"{WIDGET_PREFIX}{field.id}" + (f":{option}" if option is not None else "")
+
+
+def _keep(widget_key: str) -> None:
+    """A widget's new value goes into the visit's draft at once, so a refresh finds it (memory only)."""
+    v = visit()                 # first: a visit erased in another tab clears this session's values too
+    if widget_key in st.session_state:
+        v.draft[widget_key] = st.session_state[widget_key]
 
 
 def _seed(field: Field, value: Any) -> None:
@@ -65,10 +72,12 @@ def _free_text(field: Field, answers: dict[str, Any], t: Translator) -> None:
     # The question itself leads the label: without it the visitor (and a screen reader) would not see
     # what to answer, as the Swedish field below is for the staff member.
     instruction = t("Skriv ditt svar på ditt eget språk")
-    st.text_area(f"{t.text(field.label)} – {instruction}", key=original_key, height=140)
+    st.text_area(f"{t.text(field.label)} – {instruction}", key=original_key, height=140,
+                 on_change=_keep, args=(original_key,))
     bilaga_key = f"{WIDGET_PREFIX}{field.id}{ON_BILAGA}"
     st.session_state.setdefault(bilaga_key, bool(answers.get(field.id + ON_BILAGA)))
-    st.checkbox(t("Skriv också ut texten på mitt språk, på en bilaga"), key=bilaga_key)
+    st.checkbox(t("Skriv också ut texten på mitt språk, på en bilaga"), key=bilaga_key,
+                on_change=_keep, args=(bilaga_key,))
 
 
 def swedish(text: str, t: Translator, show: bool, shown: str = "") -> None:
@@ -91,7 +100,7 @@ def render(field: Field, answers: dict[str, Any], t: Translator, error: str | No
             prefix = escape(t("Fel"))
             st.markdown(f'<p class="bg-field-error"><span class="bg-visually-hidden">{prefix}: </span>'
                         f'{escape(error)}</p>', unsafe_allow_html=True)
-        common: dict[str, Any] = {"key": key(field)}
+        common: dict[str, Any] = {"key": key(field), "on_change": _keep, "args": (key(field),)}
         if field.type in TEXT_TYPES:
             st.text_input(label, **common, help=None, max_chars=None,
                           autocomplete="off", placeholder=_placeholder(field, t))
@@ -108,7 +117,8 @@ def render(field: Field, answers: dict[str, Any], t: Translator, error: str | No
         elif field.type == "multi":
             st.markdown(f'<p class="bg-group-label">{escape(label)}</p>', unsafe_allow_html=True)
             for option in field.options:
-                st.checkbox(t.text(option.label), key=key(field, option.value))
+                st.checkbox(t.text(option.label), key=key(field, option.value),
+                            on_change=_keep, args=(key(field, option.value),))
         if help_text:
             st.caption(help_text)
         swedish(field.label.source + (f" — {field.help.source}" if field.help else ""), t, show_swedish,

@@ -62,6 +62,10 @@ html, body, [data-testid="stApp"] { color: var(--bg-text); }
   color: var(--bg-text); background: #ffffff; border: 1px solid #6b6b6b; border-radius: 0.5rem; cursor: pointer; }
 .bg-print-button:hover { border-color: #0b3d91; color: #0b3d91; }
 .st-key-view-accessibility button p { text-decoration: underline; }
+.st-key-ui-activity { display: none; }
+.st-key-idle-warning { position: fixed; z-index: 1000100; bottom: 1rem; left: 1rem; right: 1rem; width: auto !important;
+  max-width: 44rem; max-height: calc(100vh - 2rem); overflow: auto; margin: 0 auto; padding: 1rem; background: #ffffff;
+  border: 4px solid var(--bg-text); box-shadow: 0 0.3rem 1.5rem rgba(0, 0, 0, 0.45); }
 """
 
 RTL_CSS = """

@@ -16,7 +16,8 @@ from assistant.ui.session import Visit, forget_widgets, visit
 
 def _continue(today: date) -> None:
     v = visit()
-    assert v.wizard is not None
+    if v.wizard is None:        # erased meanwhile in another tab: the start page comes next
+        return
     page = v.wizard.current()
     v.wizard = v.wizard.next(widgets.page_values(page), today)
     v.focus_errors = bool(v.wizard.errors)
@@ -26,7 +27,8 @@ def _continue(today: date) -> None:
 
 def _back() -> None:
     v = visit()
-    assert v.wizard is not None
+    if v.wizard is None:        # erased meanwhile in another tab
+        return
     previous = v.wizard.back(widgets.page_values(v.wizard.current()))
     forget_widgets()
     v.wizard = previous
@@ -58,6 +60,8 @@ def show(v: Visit, t: Translator, today: date) -> None:
         notice = t.text(wiz.form.notice)
         st.info(notice)
         widgets.swedish(wiz.form.notice.source, t, v.show_swedish, notice)
+    for widget_key, value in v.draft.items():     # after a refresh: what was typed on this page
+        st.session_state.setdefault(widget_key, value)
     answers = {**wiz.answers, **widgets.page_values(page)}
     shown = visible_fields(page, answers)
     if wiz.errors:

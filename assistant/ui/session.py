@@ -2,15 +2,18 @@
 
 A visit lives in this Streamlit session and in a process-wide store under an unguessable token that
 is put in the URL (the token says nothing about the visitor), so a refresh or a dropped connection
-finds the half-filled form again. It expires after the idle limit and is dropped when the visitor
-ends the visit. The visit's own keys are named here; ending a visit clears every session key, the
-widgets' and the staff area's too.
+finds the half-filled form again, even what was typed on the current page (the draft). It expires after
+the idle limit and is dropped when the visitor ends the visit. The same visit can be open in two tabs (a
+duplicated tab, a link opened in a new tab): ending it in one ends it in all, for good (the store never
+takes an erased token again, and the shared Visit object is emptied in place). The visit's own keys are
+named here; ending a visit clears every session key, the widgets' and the staff area's too.
 """
 from __future__ import annotations
 
 import time
 from datetime import date
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 import streamlit as st
 
@@ -41,6 +44,16 @@ class Visit:
     view: str = "form"                  # "form", or another page such as "staff"
     form_started: float | None = None   # when the wizard started, for the anonymous statistics
     outcome_counted: bool = False
+    # The current page's widget values (widget key -> value), also those typed but not yet sent, so a
+    # refresh keeps them; emptied whenever the page changes (forget_widgets).
+    draft: dict[str, Any] = field(default_factory=dict)
+    # Whether it held nothing at the start of its last run: a start button's callback fills it before
+    # visit() looks, so only this says it expired empty (the start page left open) and may be kept on.
+    was_empty: bool = True
+
+    def is_empty(self) -> bool:
+        """Nothing of the visitor in it: no form started, nothing typed."""
+        return self.wizard is None and self.documents is None and not self.draft
 
 
 STORE: VisitStore[Visit] = VisitStore(settings().idle_minutes * 60)
@@ -65,24 +78,29 @@ def _new_visit(lang: str = "sv") -> Visit:
 
 
 def visit() -> Visit:
-    """This session's visit; after a refresh, the one the URL's token names (if not expired)."""
-    if VISIT in st.session_state:
+    """This session's visit; after a refresh, the one the URL's token names (if not expired).
+
+    A visit the store no longer has was erased (in another tab or session) or expired with answers in it:
+    this session lets go of it too and starts an empty visit. One that expired empty (the start page left
+    open) is kept on."""
+    v = st.session_state.get(VISIT)
+    if v is None:
+        token = st.query_params.get(TOKEN_PARAM)
+        restored = STORE.get(token) if token else None
+        if restored is None:
+            return _new_visit()
+        st.session_state[VISIT] = restored
+        return restored
+    if STORE.idle_seconds(v.token) is None and not (v.was_empty and STORE.put(v.token, v)):
+        erase_visit()
         return st.session_state[VISIT]
-    token = st.query_params.get(TOKEN_PARAM)
-    restored = STORE.get(token) if token else None
-    if restored is None:
-        return _new_visit()
-    st.session_state[VISIT] = restored
-    return restored
+    return v
 
 
 def mark_active(v: Visit) -> None:
-    """Called on every full run: the visitor did something. A visit with nothing in it that
-    expired meanwhile (the start page left open) is simply kept on."""
-    if STORE.idle_seconds(v.token) is None:
-        STORE.put(v.token, v)
-    else:
-        STORE.touch(v.token)
+    """Called on every full run and on every activity the page reports: the visitor did something."""
+    STORE.touch(v.token)
+    v.was_empty = v.is_empty()
     if st.query_params.get(TOKEN_PARAM) != v.token:
         st.query_params[TOKEN_PARAM] = v.token
 
@@ -102,15 +120,27 @@ def erase_visit(keep_language: bool = False) -> None:
     lang = old.lang if (old is not None and keep_language) else "sv"
     if old is not None:
         count_outcome(old, completed=False)
-        STORE.drop(old.token)
+        STORE.erase(old.token)
         if old.receipt is not None:
             old.receipt.forget()
+        _empty(old)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     _new_visit(lang)
 
 
+def _empty(v: Visit) -> None:
+    """Take everything out of the Visit object itself: another tab's session that still holds it (until
+    its next run notices the erase) then holds nothing of the visitor."""
+    blank = Visit(token=v.token)
+    for f in fields(Visit):
+        setattr(v, f.name, getattr(blank, f.name))
+
+
 def forget_widgets() -> None:
-    """Drop widget values so the next page starts from the stored answers."""
+    """Drop widget values (and the page's draft) so the next page starts from the stored answers."""
     for key in [k for k in st.session_state.keys() if str(k).startswith(WIDGET_PREFIX)]:
         del st.session_state[key]
+    v = st.session_state.get(VISIT)
+    if v is not None:
+        v.draft = {}

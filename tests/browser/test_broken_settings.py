@@ -28,7 +28,7 @@ def test_a_broken_settings_file_still_serves_the_forms_and_says_in_swedish_what_
     page.get_by_text("För personalen: något behöver rättas").click()
     notice = page.locator('[data-testid="stExpander"]').last
     notice.get_by_text("Inställningsfilen har fel").wait_for()
-    assert f"municipality.yaml:{line}: inaktiv_minuter: måste vara ett heltal" in notice.inner_text()
+    assert f"municipality.yaml:{line}: inaktiv_minuter: måste vara ett antal minuter" in notice.inner_text()
     assert "Skriv till exempel inaktiv_minuter: 10" in notice.inner_text()
     visitor.screenshot("broken-settings")
     visitor.start()                                              # and the form works
