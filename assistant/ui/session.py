@@ -105,6 +105,7 @@ def erase_visit(keep_language: bool = False) -> None:
         STORE.drop(old.token)
         if old.receipt is not None:
             old.receipt.forget()
+        RECEIPTS.restart()      # the helper that saw this visitor's answers ends; a fresh one takes over
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     _new_visit(lang)
