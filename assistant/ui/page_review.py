@@ -10,9 +10,8 @@ from assistant.documents import build_documents, planned_bilaga
 from assistant.flow import first_incomplete_page
 from assistant.i18n import Translator
 from assistant.i18n_markers import N_
-from assistant.pdf.render import render_png_pages
 from assistant.summary import review_groups
-from assistant.ui import read_aloud
+from assistant.ui import previews, read_aloud
 from assistant.ui.fields import swedish
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import RECEIPTS, Visit, count_outcome, forget_widgets, visit
@@ -40,7 +39,8 @@ def _create(today: date) -> None:
     assert wiz is not None
     v.documents = build_documents(wiz.form, wiz.answers, today, make_summary=RECEIPTS.swedish_summary)
     v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)   # made meanwhile, in the helper process
-    v.previews = render_png_pages(v.documents.print_pdf, dpi=70)
+    v.previews = None
+    previews.start(v.documents.print_pdf)                               # and the pictures, in a thread
     count_outcome(v, completed=True)
 
 
