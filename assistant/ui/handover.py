@@ -21,6 +21,7 @@ import streamlit as st
 from assistant.i18n import Translator
 
 PRINT_SOURCE = "print-pdf"      # the download button whose PDF "Öppna för utskrift" opens
+DOWNLOAD_KEY = re.compile(r'data-bg-download="([^"]+)"')
 
 # Looks like Streamlit's own buttons (and grows with "Större text": everything is in rem). Primary text on
 # #0b3d91 is white, 10.6:1.
