@@ -4,8 +4,8 @@ st.download_button serves its file at /media/<id>: the browser may keep that res
 after the visit is erased, and the address answers until some other session runs. Here the PDF travels
 inside the page (over the websocket, like every other element) and a small script turns it into a blob:
 URL only when a button is pressed: a download, or the browser's PDF viewer in a new tab (it has a print
-button). blob: URLs live in the tab's memory, never in the disk cache. When the buttons leave the page
-("Klar – radera allt") the print tab this page opened is closed and its blob URL revoked.
+button). blob: URLs live in the tab's memory, never in the disk cache. When the result page is left
+("Klar – radera allt", or back to the answers) the print tab it opened is closed and its blob URL revoked.
 
 The scripts are plain text for st.html: DOMPurify drops a <script> whose text has "<" before a letter or a
 slash, so none of them compare with "<" that way.
@@ -45,16 +45,20 @@ _DOWNLOAD_JS = ("(function(){" + _PDF_BLOB + "var root=document.currentScript.pa
 
 _PRINT_JS = ("(function(){" + _PDF_BLOB + "var root=document.currentScript.parentNode;"
              "var b=root.querySelector('button');var failed=root.querySelector('[role=alert]');"
-             "var tab=null;var url=null;"
-             "function forget(){if(tab){try{tab.close();}catch(e){}}if(url){URL.revokeObjectURL(url);}tab=null;url=null;}"
+             # One print tab per browser tab, kept on window: Streamlit may redraw this button at any run.
+             "var w=window.__bgPrint=window.__bgPrint||{tab:null,url:null,watch:null};"
+             "function forget(){if(w.tab){try{w.tab.close();}catch(e){}}if(w.url){URL.revokeObjectURL(w.url);}"
+             "w.tab=null;w.url=null;}"
              "b.addEventListener('click',function(){"
              "var src=document.querySelector('button[data-bg-file=\"" + PRINT_SOURCE + "\"]');"
              "forget();failed.hidden=true;"
              "if(!src){failed.hidden=false;return;}"
-             "url=bgBlob(src.dataset.pdf);"
-             "try{tab=window.open(url,'_blank');}catch(e){tab=null;}"
-             "if(!tab){URL.revokeObjectURL(url);url=null;failed.hidden=false;}});"
-             "var watch=setInterval(function(){if(!b.isConnected){clearInterval(watch);forget();}},500);})();")
+             "w.url=bgBlob(src.dataset.pdf);"
+             "try{w.tab=window.open(w.url,'_blank');}catch(e){w.tab=null;}"
+             "if(!w.tab){forget();failed.hidden=false;return;}"
+             # The result page gone (erased, or back to the answers): close the tab, forget the PDF.
+             "if(!w.watch){w.watch=setInterval(function(){if(!document.getElementById('bg-open-print')){"
+             "clearInterval(w.watch);w.watch=null;forget();}},500);}});})();")
 
 
 def download_button(label: str, pdf: bytes, file_name: str, key: str, *, primary: bool = False,
