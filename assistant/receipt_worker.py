@@ -5,6 +5,11 @@ every other visitor's step while it runs; in a helper process it uses the machin
 the server only waits on a pipe. The helper is started with "spawn" (forking a threaded server is
 unsafe), loads the fonts once and then serves every receipt. Answers go to it and the PDF comes back
 through pipes: nothing is written to disk. A helper that dies is replaced on the next receipt.
+
+Python never zeroes the memory of a string it frees, so a helper that has made someone's receipt may
+still hold their name and answers in freed memory. `restart()` (called when a visit is erased) hands
+new work to a fresh helper at once and lets the old one end as soon as the jobs it already has are
+done: nothing of the erased visitor lives on in a process that keeps running.
 """
 from __future__ import annotations
 
@@ -56,6 +61,11 @@ def _end_with(server_sentinel: int) -> None:
     os._exit(0)
 
 
+def _new_pool() -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_helper_start)
+
+
 @dataclass
 class ReceiptJob:
     """One visitor's receipt being made in `lang`; `forget()` drops it when the visit is erased."""
@@ -90,6 +100,7 @@ class ReceiptRenderer:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
+        self._used = False            # the current helper has been given visitor data
 
     def _executor(self, broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
         """The running helper; a new one if `broken` (whose helper died) is still the current one."""
@@ -98,9 +109,14 @@ class ReceiptRenderer:
                 broken.shutdown(wait=False, cancel_futures=True)
                 self._pool = None
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=_helper_start)
+                self._pool = _new_pool()
+                self._used = False
             return self._pool
+
+    def _for_visitor_data(self, broken: ProcessPoolExecutor | None = None) -> ProcessPoolExecutor:
+        pool = self._executor(broken)
+        self._used = True
+        return pool
 
     def start(self) -> None:
         """Start the helper and load its fonts now, before the first visitor needs a receipt (once)."""
@@ -110,11 +126,11 @@ class ReceiptRenderer:
     def submit(self, form: Form, answers: Mapping[str, Any], lang: str, today: date, *,
                summary: bool = False) -> ReceiptJob:
         args = (_render, form, dict(answers), lang, today, summary)
-        pool = self._executor()
+        pool = self._for_visitor_data()
         try:
             future = pool.submit(*args)
         except BrokenProcessPool:
-            future = self._executor(broken=pool).submit(*args)
+            future = self._for_visitor_data(broken=pool).submit(*args)
         return ReceiptJob(lang, future)
 
     def swedish_summary(self, form: Form, answers: Mapping[str, Any], today: date) -> bytes:
@@ -125,15 +141,28 @@ class ReceiptRenderer:
         """The texts read aloud (assistant/speech) as a WAV, made in the helper: espeak-ng never runs in the
         server. Raises SpeechFailed, without the cause (the texts may quote answers)."""
         args = (speak, list(texts), lang, slow, list(swedish or ()))
-        pool = self._executor()
+        pool = self._for_visitor_data()
         try:
             try:
                 future = pool.submit(*args)
             except BrokenProcessPool:
-                future = self._executor(broken=pool).submit(*args)
+                future = self._for_visitor_data(broken=pool).submit(*args)
             return future.result(WAIT_SECONDS)
         except Exception:  # noqa: BLE001 - the cause may quote answers: say only that it failed
             raise SpeechFailed("nothing could be read aloud") from None
+
+    def restart(self) -> None:
+        """A fresh helper for all new work, when a visit is erased. The old helper finishes the jobs other
+        visitors are waiting for and then ends (its memory goes back to the system with it). A helper that
+        was never given a visitor's data is kept: many erases at once start one helper, not many."""
+        with self._lock:
+            old, used = self._pool, self._used
+            if old is None or not used:
+                return
+            new = self._pool = _new_pool()
+            self._used = False
+        new.submit(_ready)                   # start it and load its fonts now, not on the next receipt
+        old.shutdown(wait=False, cancel_futures=False)
 
     def shutdown(self) -> None:
         with self._lock:

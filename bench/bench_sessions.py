@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.loader import load_form  # noqa: E402
+from assistant.ui.handover import DOWNLOAD_KEY, file_in_page  # noqa: E402
 from assistant.model import Form  # noqa: E402
 from tests.form_walks.aldreomsorg import PAGES  # noqa: E402
 
@@ -145,6 +146,7 @@ class Session:
     texts: list[str] = field(default_factory=list)              # markdown, html, headings and alerts
     query: str = ""
     fragments: dict[str, float] = field(default_factory=dict)   # fragment id -> run_every seconds
+    downloads: dict[str, str] = field(default_factory=dict)     # download key -> the HTML holding the file
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod
@@ -170,7 +172,7 @@ class Session:
             fm = ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), TIMEOUT))
             kind = fm.WhichOneof("type")
             if kind == "new_session" and not fm.metadata.run.fragment_ids:    # a run of the whole page
-                self.widgets, self.texts = {}, []
+                self.widgets, self.texts, self.downloads = {}, [], {}
             elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                 self._element(fm.delta.new_element)
             elif kind == "page_info_changed":
@@ -190,6 +192,8 @@ class Session:
             self.widgets[proto.id.split("-", 2)[-1]] = proto
         elif kind == "markdown":
             self.texts.append(element.markdown.body)
+        elif kind == "html" and (key := DOWNLOAD_KEY.search(element.html.body)):
+            self.downloads[key.group(1)] = element.html.body  # a file handed over in the page (handover.py)
         elif kind == "html" and not element.html.body.lstrip().startswith(("<style", "<script")):
             self.texts.append(element.html.body)             # the review page's answers
         elif kind == "heading":
@@ -219,10 +223,12 @@ class Session:
             return [WidgetState(id=self.widget(key).id, string_value=self.widget(key).options[values.index(value)])]
         return [WidgetState(id=self.widget(key).id, string_value=str(value))]
 
-    async def fetch(self, key: str) -> bytes:
-        """What a download button hands over, fetched from the server as the browser does."""
-        url = self.http + "/" + self.widget(key).url.lstrip("/")
-        return await asyncio.to_thread(lambda: urllib.request.urlopen(url, timeout=TIMEOUT).read())
+    def download(self, key: str) -> bytes:
+        """What a download button hands over: the file is in the page itself (assistant/ui/handover.py)."""
+        pdf = file_in_page(self.downloads.get(key, ""), key)
+        if pdf is None:
+            raise WalkError(f"no download {key!r} on this page")
+        return pdf
 
     def page_text(self) -> str:
         return "\n".join(self.texts)
@@ -268,14 +274,14 @@ async def walk(url: str, person: dict[str, str], think: float, rng: random.Rando
         shown = time.perf_counter()
         while True:                         # while the receipt is being made the page polls for it
             async with session.lock:        # never look at a page half-way through a run
-                if "result:receipt" in session.widgets:
+                if "result:receipt" in session.downloads:
                     break
                 if "result:receipt-pending" not in session.widgets or time.perf_counter() - shown > TIMEOUT:
                     raise WalkError("no receipt button on the result page")
             await asyncio.sleep(0.05)
         visit.receipt = time.perf_counter() - shown
         await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
-        if not (await session.fetch("result:receipt")).startswith(b"%PDF-"):
+        if not session.download("result:receipt").startswith(b"%PDF-"):
             raise WalkError("the receipt is not a PDF")
     except BaseException:
         ticker.cancel()

@@ -1,8 +1,6 @@
 """The filled form: pages on screen, download, print, who signs, what to attach, where to send it."""
 from __future__ import annotations
 
-import base64
-import json
 import time
 from datetime import date
 from html import escape
@@ -14,12 +12,13 @@ from assistant.i18n import Translator
 from assistant.printing import PrintError, print_pdf, printer_available
 from assistant.receipt_worker import ReceiptFailed
 from assistant.settings import settings
-from assistant.ui import read_aloud
+from assistant.ui import previews, read_aloud
 from assistant.ui.erase_dialog import ask_erase
+from assistant.ui.handover import download_button, print_button
 from assistant.ui.session import RECEIPTS, Visit, erase_visit, visit
 
 
-RECEIPT_WAIT_SECONDS = 1.0     # a receipt takes 0.2–0.3 s; longer only when many are made at once
+RECEIPT_WAIT_SECONDS = 0.1     # a receipt takes 0.2–0.3 s: the page is drawn without it, its button comes after
 REPRINT_SECONDS = 30.0         # a second "Skriv ut" sooner than this is a double click, not a wish for two
 
 
@@ -30,21 +29,8 @@ def _back_to_review() -> None:
         v.receipt.forget()
     v.receipt = None
     v.previews = None
+    previews.forget()
     v.printed_at = None
-
-
-def _print_button(pdf: bytes, t: Translator) -> None:
-    """Opens the print version in the browser's PDF viewer in a new tab, which has a print button."""
-    payload = json.dumps(base64.b64encode(pdf).decode("ascii"))
-    label = escape(t("Öppna för utskrift"))
-    st.html(
-        f'<button type="button" id="bg-open-print" class="bg-print-button">{label}</button>'
-        "<script>(function(){var b=document.getElementById('bg-open-print')||"
-        "window.parent.document.getElementById('bg-open-print');if(!b)return;b.onclick=function(){"
-        f"var s=atob({payload});var a=new Uint8Array(s.length);for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);"
-        "var u=URL.createObjectURL(new Blob([a],{type:'application/pdf'}));window.open(u,'_blank');};})();</script>",
-        unsafe_allow_javascript=True,
-    )
 
 
 @st.cache_data(ttl=30, show_spinner=False)
@@ -94,8 +80,7 @@ def _receipt_button(v: Visit, t: Translator, today: date) -> None:
     except ReceiptFailed:
         st.info(t("Kvittot kunde inte skapas. Blanketten fungerar ändå."))
         return
-    st.download_button(t("Kvitto på ditt språk (PDF)"), data=pdf, file_name=f"kvitto-{wiz.form.id}.pdf",
-                       mime="application/pdf", on_click="ignore", width="stretch", key="result:receipt")
+    download_button(t("Kvitto på ditt språk (PDF)"), pdf, f"kvitto-{wiz.form.id}.pdf", "result:receipt")
 
 
 @st.fragment(run_every=1.0)
@@ -131,11 +116,10 @@ def show(v: Visit, t: Translator, today: date) -> None:
         _bullets([c.label + " (" + t("bilaga %(n)s", n=c.number) + ")" for c in docs.continued])
     col1, col2 = st.columns(2)
     with col1:
-        st.download_button(t("Ladda ner blanketten (PDF)"), data=docs.print_pdf,
-                           file_name=f"{form.id}.pdf", mime="application/pdf", on_click="ignore",
-                           type="primary", width="stretch", key="result:download")
+        download_button(t("Ladda ner blanketten (PDF)"), docs.print_pdf, f"{form.id}.pdf", "result:download",
+                        primary=True, print_source=True)
     with col2:
-        _print_button(docs.print_pdf, t)
+        print_button(t)
     _receipt_button(v, t, today)
     read_aloud.next_steps(wiz, t)
     st.subheader(t("Vem godkänner ansökan") if form.summary_only else t("Vem skriver under"), anchor=False)
@@ -153,10 +137,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
         st.subheader(t("Vad händer sedan?"), anchor=False)
         _bullets(steps)
     st.subheader(t("Så här ser blanketten ut"), anchor=False)
-    assert v.previews is not None
-    for number, png in enumerate(v.previews, start=1):
-        st.image(png, caption=t("Sida %(n)s", n=number), width="stretch",
-                 alt=t("Den ifyllda blanketten, sida %(n)s av %(total)s", n=number, total=len(v.previews)))
+    previews.show(v, t)
     back, finish = st.columns(2)
     with back:
         st.button(t("Tillbaka till svaren"), key="result:back", on_click=_back_to_review, width="stretch")

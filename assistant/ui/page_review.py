@@ -12,9 +12,8 @@ from assistant.errors import describe_failure
 from assistant.flow import first_incomplete_page
 from assistant.i18n import Translator
 from assistant.i18n_markers import N_
-from assistant.pdf.render import render_png_pages
 from assistant.summary import review_groups
-from assistant.ui import read_aloud
+from assistant.ui import previews, read_aloud
 from assistant.ui.fields import swedish
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import RECEIPTS, Visit, count_outcome, forget_widgets, visit
@@ -45,7 +44,8 @@ def _create(today: date) -> None:
     try:
         v.documents = build_documents(wiz.form, wiz.answers, today, make_summary=RECEIPTS.swedish_summary)
         v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)   # made meanwhile, in the helper process
-        v.previews = render_png_pages(v.documents.print_pdf, dpi=70)
+        v.previews = None
+        previews.start(v.documents.print_pdf)                               # and the pictures, in a thread
     except Exception as exc:           # the visit stays; staff are told what happened (never the framework's page)
         if v.receipt is not None:
             v.receipt.forget()

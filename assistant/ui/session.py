@@ -124,6 +124,7 @@ def erase_visit(keep_language: bool = False) -> None:
         if old.receipt is not None:
             old.receipt.forget()
         _empty(old)
+        RECEIPTS.restart()      # the helper that saw this visitor's answers ends; a fresh one takes over
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     _new_visit(lang)
