@@ -4,14 +4,21 @@ from __future__ import annotations
 import io
 import wave
 from array import array
+from pathlib import Path
 
 import pytest
 
+from assistant.guide import guide
 from assistant.i18n import LANGUAGES, Translator
+from assistant.loader import load_library
+from assistant.model import Text
 from assistant.speech.engine import Segment, engine
+from assistant.speech.page_texts import guide_texts
 from assistant.speech.synthesis import SpeechFailed, speak
 from assistant.speech.text import segments
 from assistant.speech.voices import voice_for
+
+FORMS = load_library(Path(__file__).resolve().parent.parent / "forms").forms
 
 
 def seconds_and_rms(wav: bytes) -> tuple[float, float]:
@@ -70,3 +77,47 @@ def test_tigrinya_is_read_in_tigrinya_not_spelled_as_unknown_letters():
     """espeak-ng reads text in a script its voice does not know as 'letter' names, which takes far longer."""
     seconds, _ = seconds_and_rms(engine().speak([Segment("ti", "እወ። ኣይፋልን።")]))
     assert 0.5 < seconds < 3, seconds
+
+
+@pytest.mark.parametrize("lang, spoken", [("sv", "14 mars 2025"), ("en", "14 March 2025"), ("fi", "14. maaliskuuta 2025")])
+def test_a_date_written_in_numbers_is_read_as_a_date_in_the_language(lang, spoken):
+    [segment] = segments(["Senast 2025-03-14."], lang)
+    assert spoken in segment.text and "2 0 2 5" not in segment.text, segment.text
+
+
+def test_a_date_that_does_not_exist_is_read_digit_by_digit_not_invented():
+    [segment] = segments(["Nummer 2025-13-45"], "sv")
+    assert "2 0 2 5, 1 3, 4 5" in segment.text, segment.text
+
+
+def test_an_unknown_placeholder_is_read_as_words_not_braces():
+    [segment] = segments(["Ring {kommun.telefon_vaxel}."], "sv")
+    assert segment.text == "Ring kommun telefon vaxel."
+
+
+def test_a_filled_placeholder_is_read_with_its_value():
+    from assistant.settings import settings
+    t = Translator.for_code("sv")
+    text = t.text(Text("Kontakta {kommun.namn}.", "test|x"))
+    [segment] = segments([text], "sv")
+    assert "{" not in segment.text and settings().fill("{kommun.namn}") in segment.text
+
+
+def test_the_guide_question_and_choices_are_read_in_arabic_with_swedish_terms_in_the_swedish_voice():
+    t = Translator.for_code("ar")
+    step = guide().step([])
+    texts = guide_texts(step, FORMS, t)
+    assert texts[0] == t.text(step.text) and len(texts) == 1 + len(step.choices)
+    voices = segments(texts, "ar")
+    assert [s.voice for s in voices][:1] == ["ar"] and ("sv", "förskola") in [(s.voice, s.text) for s in voices]
+
+
+def test_the_guide_outcome_is_read_with_the_forms_title_why_and_the_authority():
+    t = Translator.for_code("ti")
+    outcome = guide().step(["pengar", "sjuk"])
+    texts = guide_texts(outcome, FORMS, t)
+    assert texts[0] == t("Det här kan passa dig") and "Försäkringskassan" in texts
+    spoken = " ".join(s.text for s in segments(texts, "ti"))
+    assert "0 7 7 1, 5 2 4, 5 2 4" in spoken, spoken
+    bistand = guide_texts(guide().step(["pengar", "bistand"]), FORMS, t)
+    assert bistand[1:] == [t.text(FORMS["ekonomiskt_bistand"].title), t.text(guide().why["ekonomiskt_bistand"])]

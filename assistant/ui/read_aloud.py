@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from html import escape
 
 import streamlit as st
 
-from datetime import date
-
 from assistant.flow import Wizard, visible_fields
+from assistant.guide import Outcome, Question
 from assistant.i18n import Translator
 from assistant.i18n_markers import N_
-from assistant.speech.page_texts import next_step_texts, question_texts, review_texts
+from assistant.model import Form
+from assistant.speech.page_texts import guide_texts, next_step_texts, question_texts, review_texts
 from assistant.speech.synthesis import SpeechFailed
 from assistant.speech.voices import voice_for
 from assistant.ui.fields import page_values
@@ -116,3 +117,8 @@ def review(wiz: Wizard, t: Translator, today: date) -> None:
 def next_steps(wiz: Wizard, t: Translator) -> None:
     """On the result page: who signs, what to attach, where to send it and what happens next."""
     read_aloud("result", lambda tr: next_step_texts(wiz.form, wiz.answers, tr), t)
+
+
+def guide(path: Sequence[str], step: Question | Outcome, forms: Mapping[str, Form], t: Translator) -> None:
+    """In the guide on the start page: its question and choices, or where they lead."""
+    read_aloud("guide:" + "/".join(path), lambda tr: guide_texts(step, forms, tr), t)
