@@ -69,7 +69,8 @@ def bench_page() -> float:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, AppServer
-    from tests.browser.wizard import Visitor, key_css, rerun_by
+    from tests.browser.test_read_aloud import new_reading, stopped
+    from tests.browser.wizard import Visitor, key_css
 
     app = AppServer()
     worst = 0.0
@@ -89,12 +90,11 @@ def bench_page() -> float:
                 times = []
                 for _ in range(PAGE_RUNS):
                     button = page.locator(key_css("speech:play") + " button")
-                    pressed = page.evaluate("() => window.__bgPressed = performance.now()")
-                    page.evaluate("() => { window.__bgPlaying = null; }")
-                    rerun_by(page, button.click)
+                    pressed = page.evaluate("() => { window.__bgPlaying = null; return performance.now(); }")
+                    new_reading(page, button.click)
                     page.wait_for_function("() => window.__bgPlaying !== null", timeout=10_000)
                     times.append(page.evaluate("() => window.__bgPlaying") - pressed)
-                    rerun_by(page, page.get_by_role("button", name=t("Sluta läsa"), exact=True).click)
+                    stopped(page, page.get_by_role("button", name=t("Sluta läsa"), exact=True).click)
                 context.close()
                 worst = max(worst, max(times))
                 print(f"{lang:4} first sound after the press: median {statistics.median(times):6.0f} ms "

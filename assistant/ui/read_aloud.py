@@ -125,7 +125,14 @@ def read_aloud(where: str, texts: Texts, t: Translator) -> None:
     """The bar for one page. `texts(translator)` gives what to read, in order, in that translator's language."""
     if voice_for(t.lang.code) is None:
         _no_voice(t)
-        return
+    else:
+        _bar(where, texts, t)
+
+
+@st.fragment
+def _bar(where: str, texts: Texts, t: Translator) -> None:
+    """A fragment: pressing its buttons reruns only the bar, not the whole page, so the first part of the
+    reading is made and sent right after the press (the page's other elements stay as they are)."""
     current = _what(where, t.lang.code, texts(t))
     wanted = st.session_state.pop(WANTED, False)
     playing: Playing | None = st.session_state.get(AUDIO)

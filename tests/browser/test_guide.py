@@ -8,7 +8,7 @@ from pathlib import Path
 from assistant.guide import guide
 from assistant.i18n import Translator
 from assistant.loader import load_form
-from tests.browser.test_read_aloud import AUDIO, REST, decoded, outside, plays, wav_of
+from tests.browser.test_read_aloud import AUDIO, REST, decoded, new_reading, outside, plays, wav_of
 from tests.browser.wizard import Visitor, key_css, rerun_by
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,8 +75,7 @@ def test_the_guide_in_arabic_is_arabic_and_is_read_aloud(app, page, artifacts):
     first = guide().step([])
     _assert_in_the_language(box, t, [first.text] + [c.label for c in first.choices])
 
-    rerun_by(page, box.get_by_role("button", name=t("Läs upp"), exact=True).click)
-    page.locator(AUDIO).wait_for(state="attached")
+    new_reading(page, box.get_by_role("button", name=t("Läs upp"), exact=True).click)
     seconds, rms = decoded(page)
     # The question and its six choices in Arabic (two Swedish terms in the Swedish voice): some 8–30 s.
     assert 6 < seconds < 40 and rms > 500, (seconds, rms)
@@ -95,8 +94,7 @@ def test_the_guide_in_arabic_is_arabic_and_is_read_aloud(app, page, artifacts):
     outcome = guide().step(["pengar", "sjuk"])
     _assert_in_the_language(box, t, [a.text for a in outcome.elsewhere])
     assert "Försäkringskassan" in box.inner_text()         # the authority's own name, never translated
-    rerun_by(page, box.get_by_role("button", name=t("Läs upp"), exact=True).click)
-    page.locator(AUDIO).wait_for(state="attached")
+    new_reading(page, box.get_by_role("button", name=t("Läs upp"), exact=True).click)
     seconds, _ = decoded(page)
     assert 4 < seconds < 40, seconds
     visitor.screenshot("guide-ar-outcome")

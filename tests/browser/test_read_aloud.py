@@ -16,12 +16,31 @@ import pytest
 from assistant.i18n import Translator
 from assistant.loader import load_form
 from assistant.ui.read_aloud import NO_VOICE
-from tests.browser.wizard import Visitor, key_css, rerun_by
+from tests.browser.wizard import Visitor, key_css, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = load_form(ROOT / "forms" / "trygghetslarm" / "form.yaml")
 AUDIO = "audio.bg-read-aloud"
 REST = "audio.bg-read-aloud-rest"
+
+
+def new_reading(page, action) -> float:
+    """Do `action` in the bar, wait for the new reading's first part (returns the seconds until it was in
+    the page), then for the end of the run. The bar is a fragment: only it reruns, so the page's mark of a
+    full run (rerun_by) does not change."""
+    page.evaluate("() => document.querySelectorAll('audio').forEach(a => { a.dataset.bgOld = '1'; })")
+    started = time.monotonic()
+    action()
+    page.wait_for_selector(AUDIO + ":not([data-bg-old])", state="attached")
+    seconds = time.monotonic() - started
+    settle(page)
+    return seconds
+
+
+def stopped(page, action) -> None:
+    action()
+    page.wait_for_function("(sel) => !document.querySelector(sel)", arg=AUDIO)
+    settle(page)
 
 
 def wav_of(page, selector: str) -> tuple[float, float]:
@@ -87,10 +106,7 @@ def test_read_aloud_gives_playable_speech(app, page, artifacts, lang):
     t = Translator.for_code(lang)
     button = page.get_by_role("button", name=t("Läs upp"), exact=True)
     assert button.count() == 1
-    pressed = time.monotonic()
-    rerun_by(page, button.click)
-    page.locator(AUDIO).wait_for(state="attached")
-    print(f"{lang}: Läs upp pressed -> audio in the page {1000 * (time.monotonic() - pressed):.0f} ms")
+    print(f"{lang}: Läs upp pressed -> first part in the page {1000 * new_reading(page, button.click):.0f} ms")
     seconds, rms = decoded(page)
     # "Är du 65 år eller äldre?", its intro, the question again, Ja, Nej: some 8–20 s at 165 words a minute.
     assert 4 < seconds < 40, seconds
@@ -107,18 +123,18 @@ def test_read_aloud_gives_playable_speech(app, page, artifacts, lang):
     assert abs(followed["duration"] - (seconds - first)) < 0.1, followed
 
     # Slower: the same text takes longer.
-    rerun_by(page, page.locator(key_css("speech:slow") + " label").click)
+    new_reading(page, page.locator(key_css("speech:slow") + " label").click)
     slow, _ = decoded(page)
     assert slow > seconds * 1.2, (slow, seconds)
 
     # Only when staff ask, the Swedish lines are read too, after the visitor's language.
     if lang != "sv":
-        rerun_by(page, page.locator(key_css("speech:sv") + " label").click)
+        new_reading(page, page.locator(key_css("speech:sv") + " label").click)
         both, _ = decoded(page)
         assert both > slow * 1.3, (both, slow)
 
     # Stop: the audio is gone from the page.
-    rerun_by(page, page.get_by_role("button", name=t("Sluta läsa"), exact=True).click)
+    stopped(page, page.get_by_role("button", name=t("Sluta läsa"), exact=True).click)
     assert page.locator(AUDIO).count() == 0 and page.locator(REST).count() == 0
     assert not outside(requests), outside(requests)
 
