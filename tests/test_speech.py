@@ -121,3 +121,22 @@ def test_the_guide_outcome_is_read_with_the_forms_title_why_and_the_authority():
     assert "0 7 7 1, 5 2 4, 5 2 4" in spoken, spoken
     bistand = guide_texts(guide().step(["pengar", "bistand"]), FORMS, t)
     assert bistand[1:] == [t.text(FORMS["ekonomiskt_bistand"].title), t.text(guide().why["ekonomiskt_bistand"])]
+
+
+def test_a_bracketed_swedish_term_in_english_is_read_with_the_swedish_voice_without_its_brackets():
+    t = Translator.for_code("en")
+    voices = [(s.voice, s.text) for s in segments([t.text(FORMS["fardtjanst"].title)], "en")]
+    assert voices == [("en", "Application for mobility service"), ("sv", "färdtjänst"),
+                      ("en", "or national mobility service"), ("sv", "riksfärdtjänst")], voices
+
+
+def test_a_swedish_name_in_english_is_swedish_but_an_english_word_or_an_abbreviation_in_brackets_is_not():
+    voices = [(s.voice, s.text) for s in segments(["Money from Försäkringskassan (the agency). A copy (PDF)."], "en")]
+    assert voices == [("en", "Money from"), ("sv", "Försäkringskassan"), ("en", "(the agency). A copy (PDF).")]
+
+
+def test_in_finnish_the_swedish_term_is_swedish_and_the_finnish_name_in_brackets_finnish():
+    t = Translator.for_code("fi")
+    voices = [(s.voice, s.text) for s in segments([t.text(FORMS["trygghetslarm"].title),
+                                                   "Försäkringskassan (Vakuutuskassa)"], "fi")]
+    assert ("sv", "trygghetslarm") in voices and voices[-1] == ("fi", "Försäkringskassan (Vakuutuskassa).")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.speech import swedish_terms
 from assistant.speech.engine import NORMAL_RATE, SLOW_RATE, engine
 from assistant.speech.text import clean, segments
 from assistant.speech.voices import VOICES, voice_for
@@ -30,6 +31,7 @@ def first_and_rest(texts: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def warm_up() -> None:
-    """Start espeak-ng and load every voice once (its first load reads the voice's files, some 10 ms), so
-    that no visitor's first "Läs upp" waits for it."""
+    """Start espeak-ng, load every voice once (its first load reads the voice's files, some 10 ms) and read
+    the words that tell Swedish terms in English and Finnish, so that no visitor's "Läs upp" waits for it."""
     engine().load_voices(sorted({voice for voice in VOICES.values() if voice}))
+    swedish_terms.warm_up()

@@ -5,7 +5,8 @@ Pure functions, no engine: the web server prepares nothing, the helper process c
   says "nineteen billion …"), in groups, so that staff can follow along.
 - A Swedish term kept inside a text in another script (Arabic, Persian, Tigrinya, Ukrainian), marked by
   the UI with FSI…PDI or simply written in Latin letters, is read with the Swedish voice: the Arabic voice
-  would spell it letter by letter or skip it.
+  would spell it letter by letter or skip it. In English and Finnish the catalogs' bracketed Swedish terms
+  are found by their words (swedish_terms.py) and read with the Swedish voice too.
 - A date written as numbers (2025-03-14, as a visitor may type it) is read as a date in the visitor's
   language ("14 mars 2025"), the way the Translator already spells out the dates it shows.
 - Unicode isolates, Markdown marks and bullets are dropped; each text ends as a sentence, so the voice
@@ -29,6 +30,7 @@ from babel.dates import format_date
 
 from assistant.i18n import language
 from assistant.speech.engine import Segment
+from assistant.speech.swedish_terms import swedish_spans
 from assistant.speech.voices import SWEDISH_VOICE, voice_for
 
 _ISOLATES = re.compile("[\u2066\u2067\u2068\u2069\u200e\u200f\u202a-\u202e]")
@@ -41,6 +43,9 @@ _DIGIT_RUN = re.compile(r"(?<![\d,])\d[\d -]{3,}\d(?![\d,]|[.,]\d)")
 _LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9 .,'’/&–-]*[A-Za-zÀ-ɏ0-9])?")
 _ISO_DATE = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\.([a-z_0-9]+)\}")
+# The brackets around a Swedish term: the voice change is the pause they stand for.
+_OPENING = re.compile(r"\(\s*$")
+_CLOSING = re.compile(r"^\s*\)")
 _SENTENCE_END = re.compile(r"[.!?؟።፧…:]$")
 
 
@@ -88,22 +93,27 @@ def _latin_script(lang: str) -> bool:
     return lang.split("@")[0] in {"sv", "en", "fi", "so"}
 
 
+def _swedish_runs(text: str, lang: str) -> list[tuple[int, int]]:
+    if _latin_script(lang):
+        return swedish_spans(text, lang)
+    # a single letter (a list mark, "a)") stays in the sentence
+    return [m.span() for m in _LATIN_RUN.finditer(text) if re.search(r"[A-Za-zÀ-ɏ]{2,}", m.group(0))]
+
+
 def split_voices(text: str, lang: str) -> list[Segment]:
-    """The text in the visitor's voice, with each Swedish (Latin-script) run in a non-Latin text given to
-    the Swedish voice."""
+    """The text in the visitor's voice, with each Swedish term given to the Swedish voice: a Latin-script
+    run in a text of another script, a bracketed Swedish term in English or Finnish (swedish_terms.py)."""
     own = voice_for(lang)
     assert own is not None, lang
-    if _latin_script(lang):
+    if own == SWEDISH_VOICE:
         return [Segment(own, text)]
     parts: list[Segment] = []
     position = 0
-    for match in _LATIN_RUN.finditer(text):
-        if not re.search(r"[A-Za-zÀ-ɏ]{2,}", match.group(0)):
-            continue        # a single letter (a list mark, "a)") stays in the sentence
-        parts.append(Segment(own, text[position:match.start()]))
-        parts.append(Segment(SWEDISH_VOICE, match.group(0)))
-        position = match.end()
-    parts.append(Segment(own, text[position:]))
+    for start, end in _swedish_runs(text, lang):
+        parts.append(Segment(own, _OPENING.sub("", _CLOSING.sub("", text[position:start]))))
+        parts.append(Segment(SWEDISH_VOICE, text[start:end]))
+        position = end
+    parts.append(Segment(own, _CLOSING.sub("", text[position:])))
     return [p for p in parts if re.search(r"\w", p.text)]
 
 
