@@ -140,12 +140,22 @@ def test_read_aloud_gives_playable_speech(app, page, artifacts, lang):
 
 
 def test_somali_says_there_is_no_voice(app, page, artifacts):
+    """On the start page's guide and on a question page: the reason in Somali and in English, and no
+    'Läs upp' (in Somali or Swedish), speed or stop control that could not work."""
+    so, en = Translator.for_code("so"), Translator.for_code("en")
+    assert so(NO_VOICE) != NO_VOICE and en(NO_VOICE) != NO_VOICE      # translated, not the Swedish source
     visitor = Visitor(page, FORM, artifacts, lang="sv")
     visitor.open(app.url)
     visitor.set_language("so")
-    visitor.start()
-    note = page.locator(".bg-no-voice")
-    assert note.locator('p[lang="so"]').inner_text() == Translator.for_code("so")(NO_VOICE)
-    assert note.locator('p[lang="en"]').inner_text() == Translator.for_code("en")(NO_VOICE)
-    assert page.get_by_role("button", name=Translator.for_code("so")("Läs upp")).count() == 0
-    visitor.screenshot("somali-no-voice")
+    for where in ("start", "question"):
+        if where == "question":
+            visitor.start()
+        note = page.locator(".bg-no-voice")
+        assert note.count() == 1, where
+        assert note.get_attribute("role") == "note"
+        assert note.locator('p[lang="so"]').inner_text() == so(NO_VOICE)
+        assert note.locator('p[lang="en"]').inner_text() == en(NO_VOICE)
+        for name in (so("Läs upp"), "Läs upp", so("Långsammare"), so("Sluta läsa")):
+            assert page.get_by_role("button", name=name).count() == 0, (where, name)
+        assert page.locator(key_css("read-aloud")).count() == 0 and page.locator("audio").count() == 0
+        visitor.screenshot(f"somali-no-voice-{where}")
