@@ -13,7 +13,7 @@ from assistant.i18n import LANGUAGES, Translator
 from assistant.loader import load_library
 from assistant.model import Text
 from assistant.speech.engine import Segment, engine
-from assistant.speech.page_texts import guide_texts
+from assistant.speech.page_texts import guide_texts, question_texts
 from assistant.speech.synthesis import SpeechFailed, speak
 from assistant.speech.text import segments
 from assistant.speech.voices import voice_for
@@ -140,3 +140,16 @@ def test_in_finnish_the_swedish_term_is_swedish_and_the_finnish_name_in_brackets
     voices = [(s.voice, s.text) for s in segments([t.text(FORMS["trygghetslarm"].title),
                                                    "Försäkringskassan (Vakuutuskassa)"], "fi")]
     assert ("sv", "trygghetslarm") in voices and voices[-1] == ("fi", "Försäkringskassan (Vakuutuskassa).")
+
+
+def test_the_title_is_read_first_on_its_own_and_nothing_is_lost_in_the_split():
+    from assistant.speech.synthesis import first_and_rest
+    t = Translator.for_code("ar")
+    page = FORMS["trygghetslarm"].pages[0]
+    texts = question_texts(FORMS["trygghetslarm"], page, page.fields, t, first=True)
+    first, rest = first_and_rest(["", "**", *texts])
+    assert first[-1] == texts[0] and rest == texts[1:]
+    whole, _ = seconds_and_rms(speak(texts, "ar"))
+    title, _ = seconds_and_rms(speak(first, "ar"))
+    others, _ = seconds_and_rms(speak(rest, "ar"))
+    assert title < whole / 4 and abs(title + others - whole) < 1.0, (title, others, whole)
