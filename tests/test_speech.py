@@ -79,7 +79,8 @@ def test_tigrinya_is_read_in_tigrinya_not_spelled_as_unknown_letters():
     assert 0.5 < seconds < 3, seconds
 
 
-@pytest.mark.parametrize("lang, spoken", [("sv", "14 mars 2025"), ("en", "14 March 2025"), ("fi", "14. maaliskuuta 2025")])
+@pytest.mark.parametrize("lang, spoken", [("sv", "14 mars 2025"), ("en", "14 March 2025"),
+                                          ("fi", "14. maaliskuuta 2025")])
 def test_a_date_written_in_numbers_is_read_as_a_date_in_the_language(lang, spoken):
     [segment] = segments(["Senast 2025-03-14."], lang)
     assert spoken in segment.text and "2 0 2 5" not in segment.text, segment.text

@@ -1,4 +1,5 @@
-"""Every shipped language has every string of the UI and of every form (the check's translation part)."""
+"""Every shipped language has every string of the UI, of every form and of the guide (the check's
+translation part, and the guide's texts, which the check does not cover)."""
 from __future__ import annotations
 
 from pathlib import Path

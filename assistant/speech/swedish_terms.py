@@ -54,7 +54,8 @@ def swedish_spans(text: str, lang: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _BRACKETED.finditer(text):
         words = _WORD.findall(match.group(1))
-        if words and all(w.lower() in _swedish_vocabulary() for w in words) and any(_is_swedish(w, lang) for w in words):
+        swedish = all(w.lower() in _swedish_vocabulary() for w in words) and any(_is_swedish(w, lang) for w in words)
+        if words and swedish:
             spans.append(match.span(1))
     for match in _WORD.finditer(text):
         inside = any(start <= match.start() < end for start, end in spans)
