@@ -27,7 +27,7 @@ from typing import Any
 from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.model import Form
 from assistant.receipt import render_receipt, warm_up
-from assistant.speech.synthesis import SpeechFailed, speak
+from assistant.speech.synthesis import SpeechFailed, first_and_rest, speak, warm_up as warm_up_speech
 
 WAIT_SECONDS = 60.0
 HELPER_NICENESS = 10
@@ -94,6 +94,28 @@ class ReceiptJob:
         self.future = None
 
 
+@dataclass
+class SpeechJob:
+    """A reading being made in the helper, in two parts: the first text alone, so that the page can play
+    it at once, and the rest (empty when there is none), made right after it."""
+
+    first_part: Future[bytes]
+    rest_part: Future[bytes] | None
+
+    def first(self, timeout: float = WAIT_SECONDS) -> bytes:
+        return _spoken(self.first_part, timeout)
+
+    def rest(self, timeout: float = WAIT_SECONDS) -> bytes:
+        return b"" if self.rest_part is None else _spoken(self.rest_part, timeout)
+
+
+def _spoken(future: Future[bytes], timeout: float) -> bytes:
+    try:
+        return future.result(timeout)
+    except Exception:  # noqa: BLE001 - the cause may quote answers: say only that it failed
+        raise SpeechFailed("nothing could be read aloud") from None
+
+
 class ReceiptRenderer:
     """The helper process (one: the server keeps the other core busy), started on first use."""
 
@@ -122,6 +144,7 @@ class ReceiptRenderer:
         """Start the helper and load its fonts now, before the first visitor needs a receipt (once)."""
         if self._pool is None:
             self._executor().submit(_ready)
+            self._executor().submit(warm_up_speech)
 
     def submit(self, form: Form, answers: Mapping[str, Any], lang: str, today: date, *,
                summary: bool = False) -> ReceiptJob:
@@ -137,19 +160,25 @@ class ReceiptRenderer:
         """The Swedish summary of an errand without a paper form (build_documents' `make_summary`)."""
         return self.submit(form, answers, SOURCE_LANGUAGE, today, summary=True).result()
 
-    def speech(self, texts: list[str], lang: str, slow: bool = False, swedish: list[str] | None = None) -> bytes:
-        """The texts read aloud (assistant/speech) as a WAV, made in the helper: espeak-ng never runs in the
-        server. Raises SpeechFailed, without the cause (the texts may quote answers)."""
-        args = (speak, list(texts), lang, slow, list(swedish or ()))
+    def reading(self, texts: list[str], lang: str, slow: bool = False,
+                swedish: list[str] | None = None) -> SpeechJob:
+        """The texts read aloud (assistant/speech) as WAVs, made in the helper: espeak-ng never runs in the
+        server. The parts' `first()` and `rest()` raise SpeechFailed, without the cause (the texts may quote
+        answers)."""
+        first, rest = first_and_rest(texts)
+        parts = [(speak, first, lang, slow, [])]
+        if rest or swedish:
+            parts.append((speak, rest, lang, slow, list(swedish or ())))
         pool = self._for_visitor_data()
         try:
             try:
-                future = pool.submit(*args)
+                futures = [pool.submit(*part) for part in parts]
             except BrokenProcessPool:
-                future = self._for_visitor_data(broken=pool).submit(*args)
-            return future.result(WAIT_SECONDS)
+                pool = self._for_visitor_data(broken=pool)
+                futures = [pool.submit(*part) for part in parts]
         except Exception:  # noqa: BLE001 - the cause may quote answers: say only that it failed
             raise SpeechFailed("nothing could be read aloud") from None
+        return SpeechJob(futures[0], futures[1] if len(futures) > 1 else None)
 
     def restart(self) -> None:
         """A fresh helper for all new work, when a visit is erased. The old helper finishes the jobs other
@@ -162,6 +191,7 @@ class ReceiptRenderer:
             new = self._pool = _new_pool()
             self._used = False
         new.submit(_ready)                   # start it and load its fonts now, not on the next receipt
+        new.submit(warm_up_speech)
         old.shutdown(wait=False, cancel_futures=False)
 
     def shutdown(self) -> None:

@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 import pytest
 
 from assistant.guide import Outcome, Question, guide, guide_texts, parse_guide
+from assistant.i18n import Translator
 from assistant.loader import load_library
 from assistant.pictures import picture_svg
 
@@ -91,3 +92,14 @@ def test_an_unknown_picture_is_refused_naming_the_known_ones():
         picture_svg("unicorn")
     with pytest.raises(ValueError, match="no picture 'unicorn'"):
         parse_guide(_rules({"id": "x", "label": "X", "picture": "unicorn", "forms": ["fullmakt"]}))
+
+
+@pytest.mark.parametrize("lang", ["ar", "ti"])
+def test_the_guide_speaks_the_visitors_language_with_no_swedish_sentence_left(lang):
+    """Every question, choice, reason and authority text comes from the catalog (pgettext with its _guide|
+    context), not the Swedish source: a Swedish term may stay inside it in brackets, a whole sentence may not."""
+    t = Translator.for_code(lang)
+    script = {"ar": "[\u0600-\u06ff]", "ti": "[\u1200-\u137f]"}[lang]
+    for text, _ in guide_texts(guide()):
+        shown = t.text(text)
+        assert shown != text.source and re.search(script, shown), (text.context, shown)

@@ -1,12 +1,15 @@
-"""Every shipped language has every string of the UI and of every form (the check's translation part)."""
+"""Every shipped language has every string of the UI, of every form and of the guide (the check's
+translation part, and the guide's texts, which the check does not cover)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 from assistant.check import translation_problems, ui_msgids
-from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE
+from assistant.guide import guide, guide_texts
+from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE, catalog_path
 from assistant.loader import load_library
 
 FORMS = load_library(Path(__file__).resolve().parent.parent / "forms").forms
@@ -16,3 +19,13 @@ FORMS = load_library(Path(__file__).resolve().parent.parent / "forms").forms
 def test_every_shipped_language_has_every_string(lang):
     problems = [p for p in translation_problems(list(FORMS.values()), ui_msgids()) if f"/{lang}/" in str(p.file)]
     assert problems == [], "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE])
+def test_every_shipped_language_has_every_string_of_the_guide(lang):
+    """The guide's texts (forms/guide.yaml, context _guide|…) are not a form's, so the check above misses them."""
+    with catalog_path(lang).open("rb") as fh:
+        catalog = read_po(fh)
+    missing = [text.context for text, _ in guide_texts(guide())
+               if not (m := catalog.get(text.source, context=text.context)) or not m.string or m.fuzzy]
+    assert missing == [], missing

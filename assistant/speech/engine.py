@@ -62,6 +62,12 @@ class Engine:
             self._chunks.append(ctypes.string_at(samples, count * 2))
         return 0
 
+    def load_voices(self, voices: Iterable[str]) -> None:
+        with self._lock:
+            for voice in voices:
+                if self._lib.espeak_SetVoiceByName(voice.encode()) != 0:
+                    raise ValueError(f"espeak-ng has no voice {voice!r}")
+
     def pcm(self, segments: Iterable[Segment], rate: int = NORMAL_RATE) -> bytes:
         """Raw 16-bit samples for the segments, each with its own voice, a short pause between voices."""
         pause = b"\0\0" * int(self.sample_rate * PAUSE_SECONDS)

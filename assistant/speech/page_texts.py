@@ -7,11 +7,14 @@ from datetime import date
 from typing import Any
 
 from assistant.flow import shown
+from assistant.guide import Outcome, Question
 from assistant.i18n import Translator
+from assistant.i18n_markers import N_
 from assistant.model import Field, Form, Page
 from assistant.summary import NO, YES, review_groups
 
 REVIEW_TITLE = "Kontrollera dina svar"
+GUIDE_OUTCOME_TITLE = N_("Det här kan passa dig")
 
 
 def field_texts(field: Field, t: Translator) -> list[str]:
@@ -57,3 +60,17 @@ def next_step_texts(form: Form, answers: Mapping[str, Any], t: Translator) -> li
     if steps:
         texts += [t("Vad händer sedan?")] + steps
     return [text for text in texts if text]
+
+
+def guide_texts(step: Question | Outcome, forms: Mapping[str, Form], t: Translator) -> list[str]:
+    """The guide on the start page: its question and each choice, or the outcome's forms (title, then why)
+    and the authorities (their own name, then where and how to reach them)."""
+    if isinstance(step, Question):
+        return [t.text(step.text)] + [t.text(choice.label) for choice in step.choices]
+    texts = [t(GUIDE_OUTCOME_TITLE)]
+    for form_id, why in step.forms:
+        if form_id in forms:
+            texts += [t.text(forms[form_id].title), t.text(why)]
+    for authority in step.elsewhere:
+        texts += [authority.name, t.text(authority.text)]
+    return texts

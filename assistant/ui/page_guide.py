@@ -12,6 +12,8 @@ from assistant.i18n import Translator
 from assistant.loader import FormLibrary
 from assistant.model import Form
 from assistant.pictures import picture_svg
+from assistant.speech.page_texts import GUIDE_OUTCOME_TITLE
+from assistant.ui import read_aloud
 from assistant.ui.session import Visit
 
 PATH = "guide:path"       # the choices pressed so far (not personal: erased with the visit all the same)
@@ -33,6 +35,7 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date,
     with st.container(border=True, key="guide"):
         if not isinstance(step, Outcome):
             st.header(t.text(step.text), anchor=False)
+            read_aloud.guide(path, step, lib.forms, t)
             for choice in step.choices:
                 # The picture is decorative (aria-hidden): the button's text says what the choice is.
                 with st.container(horizontal=True, vertical_alignment="center", key=f"guide-choice:{step.id}:{choice.id}"):
@@ -40,7 +43,8 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date,
                     st.button(t.text(choice.label), key=f"guide:{step.id}:{choice.id}", on_click=_choose,
                               args=(choice.id,), width="stretch")
         else:
-            st.header(t("Det här kan passa dig"), anchor=False)
+            st.header(t(GUIDE_OUTCOME_TITLE), anchor=False)
+            read_aloud.guide(path, step, lib.forms, t)
             for form_id, why in step.forms:
                 form = lib.forms.get(form_id)
                 if form is None:

@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-audio-output"]
 SERVER_START_TIMEOUT = 90      # seconds: imports on a busy 2-core machine
 DEFAULT_TIMEOUT_MS = 45_000    # every Playwright wait; a step normally takes 0.3 s
 
