@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pikepdf
 import uharfbuzz as hb
@@ -25,7 +26,58 @@ _DROP = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "DSIG", "kern", "morx",
 class _Use:
     resource: str
     font: pikepdf.Dictionary
-    texts: dict[int, str] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)   # glyph id -> characters (ToUnicode)
+    recorded: set = field(default_factory=set)            # segments whose glyphs are in texts
+
+
+@dataclass(frozen=True, eq=False)
+class _Segment:
+    """Glyphs of one face at one vertical offset, as a TJ operator (size-independent: TJ numbers are
+    thousandths of the font size)."""
+
+    face: Face
+    dy: float
+    tj: str
+    texts: tuple[tuple[int, str], ...]
+
+
+def _w(face: Face, gid: int) -> int:
+    """A glyph's width as written in /W (rounded), which is what viewers advance by."""
+    return round(face.advance(gid) * 1000 / face.upem)
+
+
+@lru_cache(maxsize=16384)
+def _segments(line: Line) -> tuple[_Segment, ...]:
+    """A shaped line as TJ segments; the PDF pen is tracked so kerning and mark offsets come out exact."""
+    out: list[_Segment] = []
+    pen = 0.0       # where the next glyph goes, per em
+    pdf_pen = 0.0   # where the PDF's own advance (the /W width) put us
+    parts: list[str] = []
+    texts: list[tuple[int, str]] = []
+    face: Face | None = None
+    dy = 0.0
+
+    def close() -> None:
+        if parts:
+            out.append(_Segment(face, dy, f"[{''.join(parts)}] TJ", tuple(texts)))
+        parts.clear()
+        texts.clear()
+
+    for g in line.glyphs:
+        if g.face is not face or g.dy != dy:
+            close()
+            face, dy = g.face, g.dy
+        want = pen + g.dx
+        if abs(want - pdf_pen) > 5e-4:
+            parts.append(f"{(pdf_pen - want) * 1000:.0f}")
+            pdf_pen -= round((pdf_pen - want) * 1000) / 1000
+        parts.append(f"<{g.gid:04X}>")
+        texts.append((g.gid, g.text))
+        pdf_pen += _w(g.face, g.gid) / 1000
+        pen += g.advance
+    close()
+    return tuple(out)
+
 
 
 class FontSet:
@@ -47,41 +99,24 @@ class FontSet:
 
     def show(self, line: Line, x: float, y: float, size: float) -> str:
         """Operators (inside BT/ET) drawing `line` with its baseline starting at (x, y)."""
-        ops: list[str] = []
-        pen = 0.0          # where the next glyph goes, per em
-        run: list[str] = []
+        ops = [f"1 0 0 1 {x:.2f} {y:.2f} Tm"]
         face: Face | None = None
-        pdf_pen = 0.0      # where the PDF's own advance put us, per em
         rise = 0.0
-
-        def flush() -> None:
-            if run:
-                ops.append(f"[{''.join(run)}] TJ")
-                run.clear()
-
-        for g in line.glyphs:
-            if g.face is not face or g.dy != rise:
-                flush()
-                if g.face is not face:
-                    face = g.face
-                    ops.append(f"{self._use(face).resource} {size:.2f} Tf")
-                if g.dy != rise:
-                    rise = g.dy
-                    ops.append(f"{rise * size:.2f} Ts")
-                ops.append(f"1 0 0 1 {x + (pen + g.dx) * size:.2f} {y:.2f} Tm")
-                pdf_pen = pen + g.dx
-            want = pen + g.dx
-            if abs(want - pdf_pen) > 1e-4:
-                run.append(f"{(pdf_pen - want) * 1000:.0f}")
-            use = self._use(face)
-            if g.text and g.gid not in use.texts:
-                use.texts[g.gid] = g.text
-            else:
-                use.texts.setdefault(g.gid, "")
-            run.append(f"<{g.gid:04X}>")
-            pdf_pen = want + face.advance(g.gid) / face.upem
-            pen += g.advance
-        flush()
+        for seg in _segments(line):
+            use = self._use(seg.face)
+            if seg.face is not face:
+                face = seg.face
+                ops.append(f"{use.resource} {size:.2f} Tf")
+            if seg.dy != rise:
+                rise = seg.dy
+                ops.append(f"{rise * size:.2f} Ts")
+            ops.append(seg.tj)
+            if seg not in use.recorded:
+                use.recorded.add(seg)
+                texts = use.texts
+                for gid, text in seg.texts:
+                    if not texts.get(gid):
+                        texts[gid] = text
         if rise:
             ops.append("0 Ts")
         return " ".join(ops)
@@ -112,7 +147,7 @@ def _widths(face: Face, gids: list[int]) -> pikepdf.Array:
     out: list = []
     run_start, run = None, []
     for gid in gids:
-        w = round(face.advance(gid) * 1000 / face.upem)
+        w = _w(face, gid)
         if run_start is not None and gid == run_start + len(run):
             run.append(w)
             continue

@@ -70,11 +70,20 @@ class _Draw:
     comb: int | None
 
 
+def _widget_states(node: FieldNode) -> list[dict[str, str]]:
+    """Each widget's on-states (readable name -> the key as in the PDF), read once per node."""
+    found = node.get("__states")
+    if found is None:
+        found = [state_names(w) for w in node.widgets]
+        node._seen["__states"] = found
+    return found
+
+
 def _states(node: FieldNode) -> dict[str, str]:
     """Every on-state of a button field: readable name -> the key as in the PDF."""
     out: dict[str, str] = {}
-    for w in node.widgets:
-        for readable, key in state_names(w).items():
+    for own in _widget_states(node):
+        for readable, key in own.items():
             out.setdefault(readable, key)
     return out
 
@@ -88,8 +97,8 @@ def _problems(nodes: dict[str, FieldNode], values: Mapping[str, FieldValue], sou
                                     "Check the name with: python -m assistant inspect FORM.pdf", field=name))
             continue
         kind = node.kind
-        states = _states(node)
-        exports = [e for e, _ in options(node)]
+        states = _states(node) if kind in ("checkbox", "radio") else {}
+        exports = [e for e, _ in options(node)] if kind in ("combo", "list") else []
         known = isinstance(value, str) and (value in states or value in states.values() or value == "Off")
         if kind in ("checkbox", "radio") and not (isinstance(value, bool) or known):
             problems.append(Problem(source, f"state {value!r} does not exist.",
@@ -119,8 +128,7 @@ def _set_button(node: FieldNode, value: FieldValue) -> None:
         key = states.get(str(value), str(value) if str(value).startswith("/") else "/" + str(value))
     chosen = readable_name(key)
     node.obj.V = name_object(key)
-    for w in node.widgets:
-        own = state_names(w)
+    for w, own in zip(node.widgets, _widget_states(node)):
         if node.kind == "radio" and w is not node.obj and "/T" in w:
             del w["/T"]  # kids with their own /T make viewers see a second field
         if value is True and own:

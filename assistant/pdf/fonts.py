@@ -8,12 +8,13 @@ DejaVu, chosen character by character by cmap coverage. Faces are parsed once pe
 from __future__ import annotations
 
 import re
+import struct
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import uharfbuzz as hb
-from fontTools.ttLib import TTFont
 
 LIBERATION = Path("/usr/share/fonts/truetype/liberation2")
 NOTO = Path("/usr/share/fonts/truetype/noto")
@@ -76,22 +77,27 @@ class Face:
         return self.hb_font.get_glyph_h_advance(gid)
 
 
+def _table(face: hb.Face, tag: str) -> bytes:
+    return face.reference_table(tag).data
+
+
 @lru_cache(maxsize=None)
 def load_face(path: Path) -> Face:
-    """Parse a font file once per process."""
+    """Parse a font file once per process (header fields read straight from the tables: fontTools
+    would parse every glyph name of the post table for the italic angle)."""
     data = path.read_bytes()
     hb_face = hb.Face(data)
     hb_font = hb.Font(hb_face)
-    tt = TTFont(path, lazy=True)
-    head, post = tt["head"], tt["post"]
-    os2 = tt["OS/2"] if "OS/2" in tt else None
     upem = hb_face.upem
+    head, post, os2 = _table(hb_face, "head"), _table(hb_face, "post"), _table(hb_face, "OS/2")
+    bbox = struct.unpack(">4h", head[36:44])
+    italic = struct.unpack(">i", post[4:8])[0] / 65536 if len(post) >= 8 else 0.0
+    version = struct.unpack(">H", os2[:2])[0] if len(os2) >= 2 else 0
+    cap = struct.unpack(">h", os2[88:90])[0] if version >= 2 and len(os2) >= 90 else 0
     extents = hb_font.get_font_extents("ltr")
-    cap = getattr(os2, "sCapHeight", 0) or int(0.7 * upem)
     name = hb_face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or path.stem
     return Face(path, data, hb_face, hb_font, upem, re.sub(r"[^A-Za-z0-9-]", "", name),
-                extents.ascender / upem, extents.descender / upem, cap / upem,
-                (head.xMin, head.yMin, head.xMax, head.yMax), float(post.italicAngle))
+                extents.ascender / upem, extents.descender / upem, (cap or 0.7 * upem) / upem, bbox, italic)
 
 
 def _style_suffix(bold: bool, italic: bool) -> str:
@@ -104,20 +110,23 @@ def latin_face(style: FieldStyle) -> Face:
 
 
 @lru_cache(maxsize=None)
-def fallback_faces(bold: bool) -> tuple[Face, ...]:
-    """The installed fallback chain (bold where that weight exists)."""
-    faces = []
+def _fallback_paths(bold: bool) -> tuple[Path, ...]:
+    paths = []
     for name in FALLBACKS:
         folder = DEJAVU if name.startswith("DejaVu") else NOTO
-        candidates = [folder / f"{name}-Bold.ttf", folder / f"{name}-Regular.ttf", folder / f"{name}.ttf"]
         if name == "DejaVuSans":
             candidates = [folder / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"), folder / "DejaVuSans.ttf"]
-        elif not bold:
-            candidates = candidates[1:]
+        else:
+            candidates = [folder / f"{name}-Bold.ttf"] * bold + [folder / f"{name}-Regular.ttf"]
         path = next((p for p in candidates if p.exists()), None)
         if path:
-            faces.append(load_face(path))
-    return tuple(faces)
+            paths.append(path)
+    return tuple(paths)
+
+
+def fallback_faces(bold: bool) -> Iterator[Face]:
+    """The installed fallback chain in order (bold where that weight exists), each parsed when first asked for."""
+    return (load_face(p) for p in _fallback_paths(bold))
 
 
 def style_for(base_font: str) -> tuple[str, bool, bool]:

@@ -25,7 +25,7 @@ LRI, PDI = "\u2066", "\u2069"
 _JOINERS = frozenset("\u200c\u200d\u034f\ufe00\ufe01\ufe02\ufe03\ufe0e\ufe0f")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Glyph:
     """One glyph to draw; advance and offsets per em. `text` is what it stands for (ToUnicode), "" for a
     cluster's further glyphs."""
@@ -38,9 +38,10 @@ class Glyph:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Line:
-    """A shaped line in visual order; width and ink extents per em (multiply by the font size)."""
+    """A shaped line in visual order; width and ink extents per em (multiply by the font size).
+    Compared by identity: shape_line() hands out one object per text, and drawing caches by it."""
 
     glyphs: tuple[Glyph, ...]
     width: float
@@ -85,14 +86,15 @@ def _weak(char: str) -> bool:
 
 def _faces(text: str, primary: Face, bold: bool) -> list[Face]:
     """The face per character: the field's face if it has the glyph, else the first fallback that does."""
-    chain = (primary, *fallback_faces(bold))
     out: list[Face] = []
     for char in text:
         previous = out[-1] if out else None
         if previous is not None and _weak(char) and previous.covers(char):
             out.append(previous)
-            continue
-        out.append(next((f for f in chain if f.covers(char)), primary))
+        elif primary.covers(char):
+            out.append(primary)
+        else:
+            out.append(next((f for f in fallback_faces(bold) if f.covers(char)), primary))
     # Leading weak characters (a quote, a digit) take the face of the first letter after them.
     first = next((i for i, c in enumerate(text) if not _weak(c)), None)
     if first and all(out[first].covers(c) for c in text[:first]):
@@ -107,19 +109,35 @@ def _shape_run(text: str, face: Face, rtl: bool) -> list[Glyph]:
     buf.direction = "rtl" if rtl else "ltr"
     hb.shape(face.hb_font, buf, {})
     infos, positions = buf.glyph_infos, buf.glyph_positions
-    starts = sorted({i.cluster for i in infos})
-    ends = {s: e for s, e in zip(starts, [*starts[1:], len(text)])}
-    named: set[int] = set()
-    order = range(len(infos) - 1, -1, -1) if rtl else range(len(infos))
-    texts = [""] * len(infos)
-    for i in order:  # the cluster's first glyph in reading order carries its characters
-        c = infos[i].cluster
-        if c not in named:
-            named.add(c)
-            texts[i] = text[c:ends[c]]
+    texts = _cluster_texts(text, face, [i.codepoint for i in infos], [i.cluster for i in infos], rtl)
     u = face.upem
     return [Glyph(face, info.codepoint, pos.x_advance / u, pos.x_offset / u, pos.y_offset / u, t)
             for info, pos, t in zip(infos, positions, texts)]
+
+
+def _cluster_texts(text: str, face: Face, gids: list[int], clusters: list[int], rtl: bool) -> list[str]:
+    """What each glyph stands for (ToUnicode). In a cluster of several glyphs (a letter and its marks),
+    a glyph that is a character's own glyph stands for that character; the first glyph in reading
+    order carries the rest (a ligature, a reordered vowel)."""
+    starts = sorted(set(clusters))
+    ends = dict(zip(starts, [*starts[1:], len(text)]))
+    members: dict[int, list[int]] = {}
+    for i in (range(len(gids) - 1, -1, -1) if rtl else range(len(gids))):
+        members.setdefault(clusters[i], []).append(i)
+    out = [""] * len(gids)
+    for start, glyphs in members.items():
+        chars = list(range(start, ends[start]))
+        own: dict[int, list[int]] = {g: [] for g in glyphs}
+        if len(glyphs) > 1:
+            for c in list(chars):
+                match = next((g for g in glyphs if gids[g] == face.glyph(text[c]) and not own[g]), None)
+                if match is not None and match != glyphs[0]:
+                    own[match].append(c)
+                    chars.remove(c)
+        own[glyphs[0]] = chars
+        for g, cs in own.items():
+            out[g] = "".join(text[c] for c in sorted(cs))
+    return out
 
 
 def _visual(runs: list[tuple[int, list[Glyph]]]) -> list[Glyph]:
