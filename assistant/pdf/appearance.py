@@ -50,10 +50,12 @@ def single_baseline(line: Line, face: Face, size: float, h: float) -> float:
     return y
 
 
-def text_stream(fonts: FontSet, face: Face, style: FieldStyle, fitted: Fit, box: tuple[float, float], *,
+def text_stream(fonts: FontSet, face: Face, style: FieldStyle, fitted: Fit | None, box: tuple[float, float], *,
                 quadding: int = 0, comb: int | None = None, multiline: bool = False) -> str:
-    """Text operators drawing `fitted` with the document's embedded fonts."""
+    """Text operators drawing `fitted` with the document's embedded fonts (nothing for None)."""
     w, h = box
+    if fitted is None or not fitted.lines:
+        return "/Tx BMC EMC"
     s = fitted.size
     bold = style.bold
     ops = [f"/Tx BMC q {CLIP:.2f} {CLIP:.2f} {w - 2 * CLIP:.2f} {h - 2 * CLIP:.2f} re W n BT {style.color}"]

@@ -66,7 +66,7 @@ class _Draw:
     widget: pikepdf.Dictionary
     style: fonts.FieldStyle
     face: fonts.Face
-    fitted: Fit
+    fitted: Fit | None     # None: the box is too small even for "Bil. N"; drawn empty
     comb: int | None
 
 
@@ -179,19 +179,21 @@ def _comb(node: FieldNode) -> int | None:
 
 
 def _fit_widget(node: FieldNode, widget: pikepdf.Dictionary, style: fonts.FieldStyle, text: str,
-                floor: float) -> tuple[Fit | None, fonts.Face]:
+                floor: float, comb: int | None) -> tuple[Fit | None, fonts.Face]:
     x1, y1, x2, y2 = rect(widget)
     face = fonts.latin_face(style)
     whole = shape_line(text.replace("\n", " "), face, style.bold)
     multiline = node.kind == "text" and bool(node.flags & MULTILINE)
     fitted = fit(text, width_of(face, style.bold), (x2 - x1, y2 - y1), style.size, multiline=multiline,
-                 comb=_comb(node), floor=floor, ink=(whole.top, whole.bottom))
+                 comb=comb, floor=floor, ink=(whole.top, whole.bottom))
     return fitted, face
 
 
 def _plan(doc: pikepdf.Pdf, nodes: dict[str, FieldNode], texts: dict[str, str],
           labels: Mapping[str, str]) -> tuple[list[_Draw], list[Continued]]:
-    """Decide every text widget's size and lines; overflowing values become numbered bilaga entries."""
+    """Decide every text widget's size and lines; overflowing values become numbered bilaga entries.
+    Every visible widget of a filled field gets a _Draw (fitted None: an empty box), so none is left
+    without our appearance."""
     draws: list[_Draw] = []
     continued: list[Continued] = []
     for name, node in nodes.items():
@@ -199,24 +201,30 @@ def _plan(doc: pikepdf.Pdf, nodes: dict[str, FieldNode], texts: dict[str, str],
             continue
         text = _shown(node, texts[name])
         max_len = _max_len(node)
-        multiline = node.kind == "text" and bool(node.flags & MULTILINE)
-        too_long = max_len is not None and len(text) > max_len
-        if not multiline:
+        if not (node.kind == "text" and node.flags & MULTILINE):
             text = " ".join(text.split("\n"))
+        comb = _comb(node)
         planned = [(w, _style(doc, node, w)) for w in node.widgets if not is_hidden(w)]
-        fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR) for w, s in planned]
+        too_long = max_len is not None and len(text) > max_len
+        fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR, comb) for w, s in planned]
         if too_long or any(f is None for f, _ in fits):
             number = len(continued) + 1
             tooltip = node.obj.get("/TU")
             continued.append(Continued(name, labels.get(name) or (str(tooltip) if tooltip else name),
                                        texts[name], number))
-            text = f"Se bilaga {number}"
-            fits = [_fit_widget(node, w, s, text, 1.0) for w, s in planned]
-        comb = _comb(node)
-        for (w, s), (fitted, face) in zip(planned, fits):
-            if fitted is not None:
-                draws.append(_Draw(node, w, s, face, fitted, comb if len(text) <= (comb or 0) else None))
+            fits, comb = _marker(node, planned, number, comb), None
+        draws += [_Draw(node, w, s, face, fitted, comb) for (w, s), (fitted, face) in zip(planned, fits)]
     return draws, continued
+
+
+def _marker(node: FieldNode, planned: list, number: int, comb: int | None) -> list:
+    """"Se bilaga N" in the box, as plain text even in a comb box; a tiny box gets "Bil. N", smaller."""
+    fits: list = []
+    for text, floor in ((f"Se bilaga {number}", 5.0), (f"Bil. {number}", 5.0), (f"Bil. {number}", 1.0)):
+        fits = [_fit_widget(node, w, s, text, floor, None) for w, s in planned]
+        if all(f is not None for f, _ in fits):
+            break
+    return fits
 
 
 def _existing_texts(nodes: dict[str, FieldNode]) -> dict[str, str]:

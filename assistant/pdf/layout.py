@@ -61,7 +61,7 @@ def fit(text: str, width: Width, box: tuple[float, float], size: float, *,
     w, h = box[0] - 2 * PADDING, box[1] - 2 * PADDING
     if w <= 0 or h <= 0:
         return None
-    start = size or AUTO_MAX
+    start = max(size, floor) if size else AUTO_MAX  # a form's own 6 pt is raised to the floor if the box allows
     tall = max(ink[0] - min(ink[1], 0.0), 0.01)
     inner = box[1] - 2 * CLIP
     if comb:

@@ -57,7 +57,7 @@ def values_for(fields: dict[str, PdfField], script: str) -> tuple[dict[str, str 
     shown: dict[str, str] = {}
     radio_seen = 0
     for i, (fname, f) in enumerate(fields.items()):
-        if f.hidden or f.read_only:
+        if f.hidden:
             continue
         if f.kind == "text":
             value = f"{tag(i, letters)} {name}"
