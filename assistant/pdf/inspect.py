@@ -1,6 +1,7 @@
 """What fields a PDF form has: the facts an administrator maps answers to, and the fill step checks against."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pikepdf
@@ -33,10 +34,14 @@ def _name_bytes(key: str) -> bytes:
     return key.encode("utf-8", "surrogateescape").lstrip(b"/")
 
 
-def readable_name(key: str) -> str:
-    """A state name as text: UTF-16 with a byte order mark, UTF-8, PDFDocEncoding, else Latin-1.
+def readable_name(key: str | pikepdf.Object) -> str:
+    """A state name (a dictionary key, or a Name object such as /AS) as text: UTF-16 with a byte order
+    mark, UTF-8, PDFDocEncoding, else Latin-1.
 
     Real forms write "/Yttre#20unders#F6k#20ja": the byte F6 is "ö" in PDFDocEncoding, not UTF-8."""
+    if isinstance(key, pikepdf.Object):
+        key = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]),
+                     key.unparse()).decode("utf-8", "surrogateescape")
     raw = _name_bytes(key)
     if raw[:2] == b"\xfe\xff":
         return raw[2:].decode("utf-16-be", "replace")

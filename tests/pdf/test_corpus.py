@@ -77,7 +77,7 @@ def set_states(fillable: bytes) -> dict[str, set[str]]:
         out = {}
         for name, node in collect_fields(doc).items():
             if node.kind in ("checkbox", "radio"):
-                out[name] = {readable_name(str(w.AS)) for w in node.widgets if "/AS" in w and str(w.AS) != "/Off"}
+                out[name] = {readable_name(w.AS) for w in node.widgets if "/AS" in w and w.AS.unparse() != b"/Off"}
         return out
 
 
