@@ -41,7 +41,7 @@ def frame(widget: pikepdf.Dictionary, w: float, h: float) -> str:
 
 def single_baseline(line: Line, face: Face, size: float, h: float) -> float:
     """Centred on the face's cap height as Acrobat does, then moved so the ink stays inside the clip."""
-    y = (h - size * (face.cap_height - 0.21)) / 2 + 0.21 * size
+    y = (h - size * (face.cap_height + 0.21)) / 2 + 0.21 * size
     top, bottom = y + line.top * size, y + line.bottom * size
     if top > h - CLIP:
         y -= top - (h - CLIP)
