@@ -31,21 +31,33 @@ class FieldNode:
     obj: pikepdf.Dictionary
     widgets: list[pikepdf.Dictionary] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)  # 0-based page index per widget
+    _seen: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def get(self, key: str, default: Any = None) -> Any:
-        """An inheritable attribute, looked up through /Parent as the PDF spec says."""
-        node: Any = self.obj
+        """An inheritable attribute, looked up through /Parent as the PDF spec says.
+
+        Remembered per node (filling asks for /Ff and /FT thousands of times); /V is always read fresh."""
+        if key in self._seen:
+            found = self._seen[key]
+            return default if found is None else found
+        found, node = None, self.obj
         for _ in range(32):  # guards against /Parent loops in broken files
-            if node is None:
+            if not isinstance(node, pikepdf.Dictionary):
                 break
             if key in node:
-                return node[key]
+                found = node[key]
+                break
             node = node.get("/Parent")
-        return default
+        if key != "/V":
+            self._seen[key] = found
+        return default if found is None else found
 
     @property
     def flags(self) -> int:
-        return int(self.get("/Ff", 0))
+        try:
+            return int(self.get("/Ff", 0))
+        except (TypeError, ValueError):
+            return 0
 
     @property
     def kind(self) -> str:

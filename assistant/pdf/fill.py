@@ -1,9 +1,10 @@
 """Fill any AcroForm so that every value prints, fully, the same in every viewer.
 
-One pass sets the values and gives every widget an appearance stream we drew ourselves (fast path:
-standard fonts, see fonts.py; slow path: a WeasyPrint rendering, see overlay.py). The result is saved
-twice: as a fillable copy (live fields, for the archive) and flattened (what goes on paper). A value
-that does not fit at a readable size is replaced by "Se bilaga N" and printed in full on a bilaga page.
+One pass sets the values and gives every widget an appearance stream we drew ourselves: every value in
+every script is shaped (shaping.py) and drawn in fonts embedded once per document (embed.py). The
+result is saved twice: as a fillable copy (live fields, for the archive) and flattened (what goes on
+paper). A value that does not fit at a readable size is replaced by "Se bilaga N" and printed in full
+on a bilaga page drawn by the same engine (bilaga.py).
 """
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from typing import Mapping
 import pikepdf
 
 from assistant.errors import FormError, Problem
-from assistant.pdf import fonts, overlay
+from assistant.pdf import fonts
 from assistant.pdf.appearance import frame, text_stream
+from assistant.pdf.bilaga import Entry, add_pages
 from assistant.pdf.document import COMB, MULTILINE, FieldNode, open_form, rect
-from assistant.pdf.inspect import is_hidden, on_states, options, require_fields
+from assistant.pdf.embed import FontSet
+from assistant.pdf.inspect import is_hidden, name_object, options, readable_name, require_fields, state_names
 from assistant.pdf.layout import FLOOR, Fit, fit
+from assistant.pdf.shaping import shape_line, width_of
 
 FieldValue = str | bool
 TEXT_KINDS = ("text", "combo", "list")
@@ -56,14 +60,32 @@ class FilledPdf:
 
 @dataclass(frozen=True)
 class _Draw:
-    """One widget's text and how it is drawn; extras is None on the slow path."""
+    """One widget's text and how it is drawn."""
 
     node: FieldNode
     widget: pikepdf.Dictionary
     style: fonts.FieldStyle
-    fitted: Fit
-    extras: tuple[str, ...] | None
+    face: fonts.Face
+    fitted: Fit | None     # None: the box is too small even for "Bil. N"; drawn empty
     comb: int | None
+
+
+def _widget_states(node: FieldNode) -> list[dict[str, str]]:
+    """Each widget's on-states (readable name -> the key as in the PDF), read once per node."""
+    found = node.get("__states")
+    if found is None:
+        found = [state_names(w) for w in node.widgets]
+        node._seen["__states"] = found
+    return found
+
+
+def _states(node: FieldNode) -> dict[str, str]:
+    """Every on-state of a button field: readable name -> the key as in the PDF."""
+    out: dict[str, str] = {}
+    for own in _widget_states(node):
+        for readable, key in own.items():
+            out.setdefault(readable, key)
+    return out
 
 
 def _problems(nodes: dict[str, FieldNode], values: Mapping[str, FieldValue], source: str) -> list[Problem]:
@@ -75,11 +97,12 @@ def _problems(nodes: dict[str, FieldNode], values: Mapping[str, FieldValue], sou
                                     "Check the name with: python -m assistant inspect FORM.pdf", field=name))
             continue
         kind = node.kind
-        states = [s for w in node.widgets for s in on_states(w)]
-        exports = [e for e, _ in options(node)]
-        if kind in ("checkbox", "radio") and not (isinstance(value, bool) or value in states or value == "Off"):
+        states = _states(node) if kind in ("checkbox", "radio") else {}
+        exports = [e for e, _ in options(node)] if kind in ("combo", "list") else []
+        known = isinstance(value, str) and (value in states or value in states.values() or value == "Off")
+        if kind in ("checkbox", "radio") and not (isinstance(value, bool) or known):
             problems.append(Problem(source, f"state {value!r} does not exist.",
-                                    f"Use one of: {', '.join(sorted(set(states)))}.", field=name))
+                                    f"Use one of: {', '.join(sorted(states))}.", field=name))
         elif kind == "radio" and value is True:
             problems.append(Problem(source, "a radio group needs the state to choose, not True.",
                                     f"Use one of: {', '.join(states)}.", field=name))
@@ -95,71 +118,113 @@ def _problems(nodes: dict[str, FieldNode], values: Mapping[str, FieldValue], sou
 
 
 def _set_button(node: FieldNode, value: FieldValue) -> None:
-    states = [s for w in node.widgets for s in on_states(w)]
-    state = (states[0] if states else "Yes") if value is True else "Off" if value is False else str(value)
-    node.obj.V = pikepdf.Name("/" + state)
-    for w in node.widgets:
-        own = on_states(w)
+    """Set /V and every widget's /AS to the state's own name object (its bytes as in the PDF)."""
+    states = _states(node)
+    if value is True:
+        key = next(iter(states.values()), "/Yes")
+    elif value is False or value == "Off":
+        key = "/Off"
+    else:
+        key = states.get(str(value), str(value) if str(value).startswith("/") else "/" + str(value))
+    chosen = readable_name(key)
+    node.obj.V = name_object(key)
+    for w, own in zip(node.widgets, _widget_states(node)):
         if node.kind == "radio" and w is not node.obj and "/T" in w:
             del w["/T"]  # kids with their own /T make viewers see a second field
-        chosen = own[0] if value is True and own else state
-        w.AS = pikepdf.Name("/" + chosen) if chosen in own else pikepdf.Name.Off
+        if value is True and own:
+            w.AS = name_object(next(iter(own.values())))
+        else:
+            w.AS = name_object(own[chosen]) if chosen in own else pikepdf.Name.Off
 
 
 def _shown(node: FieldNode, value: str) -> str:
     """The text the widgets show: a choice's display text, a comb value without separators if needed."""
     if node.kind in ("combo", "list"):
         return dict(options(node)).get(value, value)
-    max_len = node.get("/MaxLen")
-    if node.flags & COMB and max_len is not None and len(value) > int(max_len):
+    max_len = _max_len(node)
+    if node.flags & COMB and max_len is not None and len(value) > max_len:
         return COMB_SEPARATORS.sub("", value)
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _max_len(node: FieldNode) -> int | None:
+    value = node.get("/MaxLen")
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _text(obj: object, default: str) -> str:
+    return str(obj) if isinstance(obj, (pikepdf.String, pikepdf.Name, str)) else default
+
+
 def _style(doc: pikepdf.Pdf, node: FieldNode, widget: pikepdf.Dictionary) -> fonts.FieldStyle:
     acroform = doc.Root.AcroForm
-    da = widget.get("/DA") or node.get("/DA") or acroform.get("/DA") or "/Helv 0 Tf 0 g"
-    dr_fonts = acroform.get("/DR", {}).get("/Font", {})
-    names = {str(k)[1:]: str(v.get("/BaseFont", k)) for k, v in dr_fonts.items() if isinstance(v, pikepdf.Dictionary)}
-    return fonts.parse_da(str(da), names)
+    da = _text(widget.get("/DA"), "") or _text(node.get("/DA"), "") or _text(acroform.get("/DA"), "") \
+        or "/Helv 0 Tf 0 g"
+    dr = acroform.get("/DR")
+    dr_fonts = dr.get("/Font") if isinstance(dr, pikepdf.Dictionary) else None
+    names = {}
+    if isinstance(dr_fonts, pikepdf.Dictionary):
+        for k, v in dr_fonts.items():
+            if isinstance(v, pikepdf.Dictionary):
+                names[str(k)[1:]] = _text(v.get("/BaseFont"), str(k))
+    return fonts.parse_da(da, names)
+
+
+def _comb(node: FieldNode) -> int | None:
+    max_len = _max_len(node)
+    return max_len if node.flags & COMB and max_len else None
 
 
 def _fit_widget(node: FieldNode, widget: pikepdf.Dictionary, style: fonts.FieldStyle, text: str,
-                floor: float) -> tuple[Fit | None, tuple[str, ...] | None]:
+                floor: float, comb: int | None) -> tuple[Fit | None, fonts.Face]:
     x1, y1, x2, y2 = rect(widget)
-    max_len = node.get("/MaxLen")
-    comb = int(max_len) if node.flags & COMB and max_len is not None else None
-    extras = fonts.extra_glyphs(text, style.core_font)
-    width = fonts.core_width(style.core_font) if extras is not None else fonts.fallback_width
+    face = fonts.latin_face(style)
+    whole = shape_line(text.replace("\n", " "), face, style.bold)
     multiline = node.kind == "text" and bool(node.flags & MULTILINE)
-    return fit(text, width, (x2 - x1, y2 - y1), style.size, multiline=multiline, comb=comb, floor=floor), extras
+    fitted = fit(text, width_of(face, style.bold), (x2 - x1, y2 - y1), style.size, multiline=multiline,
+                 comb=comb, floor=floor, ink=(whole.top, whole.bottom))
+    return fitted, face
 
 
 def _plan(doc: pikepdf.Pdf, nodes: dict[str, FieldNode], texts: dict[str, str],
           labels: Mapping[str, str]) -> tuple[list[_Draw], list[Continued]]:
-    """Decide every text widget's size and lines; overflowing values become numbered bilaga entries."""
+    """Decide every text widget's size and lines; overflowing values become numbered bilaga entries.
+    Every visible widget of a filled field gets a _Draw (fitted None: an empty box), so none is left
+    without our appearance."""
     draws: list[_Draw] = []
     continued: list[Continued] = []
     for name, node in nodes.items():
         if name not in texts or node.kind not in TEXT_KINDS:
             continue
         text = _shown(node, texts[name])
-        max_len = node.get("/MaxLen")
-        too_long = max_len is not None and len(text) > int(max_len)
+        max_len = _max_len(node)
+        if not (node.kind == "text" and node.flags & MULTILINE):
+            text = " ".join(text.split("\n"))
+        comb = _comb(node)
         planned = [(w, _style(doc, node, w)) for w in node.widgets if not is_hidden(w)]
-        fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR) for w, s in planned]
+        too_long = max_len is not None and len(text) > max_len
+        fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR, comb) for w, s in planned]
         if too_long or any(f is None for f, _ in fits):
             number = len(continued) + 1
             tooltip = node.obj.get("/TU")
             continued.append(Continued(name, labels.get(name) or (str(tooltip) if tooltip else name),
                                        texts[name], number))
-            text = f"Se bilaga {number}"
-            fits = [_fit_widget(node, w, s, text, 1.0) for w, s in planned]
-        comb = int(max_len) if node.flags & COMB and max_len is not None else None
-        for (w, s), (fitted, extras) in zip(planned, fits):
-            if fitted is not None:
-                draws.append(_Draw(node, w, s, fitted, extras, comb if len(text) <= (comb or 0) else None))
+            fits, comb = _marker(node, planned, number, comb), None
+        draws += [_Draw(node, w, s, face, fitted, comb) for (w, s), (fitted, face) in zip(planned, fits)]
     return draws, continued
+
+
+def _marker(node: FieldNode, planned: list, number: int, comb: int | None) -> list:
+    """"Se bilaga N" in the box, as plain text even in a comb box; a tiny box gets "Bil. N", smaller."""
+    fits: list = []
+    for text, floor in ((f"Se bilaga {number}", 5.0), (f"Bil. {number}", 5.0), (f"Bil. {number}", 1.0)):
+        fits = [_fit_widget(node, w, s, text, floor, None) for w, s in planned]
+        if all(f is not None for f, _ in fits):
+            break
+    return fits
 
 
 def _existing_texts(nodes: dict[str, FieldNode]) -> dict[str, str]:
@@ -172,65 +237,33 @@ def _existing_texts(nodes: dict[str, FieldNode]) -> dict[str, str]:
     return out
 
 
-def _font_resource(doc: pikepdf.Pdf, cache: dict, core: str, extras: tuple[str, ...]) -> pikepdf.Object:
-    key = (core, extras)
-    if key not in cache:
-        encoding: pikepdf.Object = pikepdf.Name.WinAnsiEncoding
-        if extras:
-            encoding = pikepdf.Dictionary(Type=pikepdf.Name.Encoding, BaseEncoding=pikepdf.Name.WinAnsiEncoding,
-                                          Differences=pikepdf.Array(
-                                              [pikepdf.Name(d) if isinstance(d, str) else d
-                                               for d in fonts.differences(extras)]))
-        cache[key] = doc.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/" + core),
-            Encoding=encoding))
-    return cache[key]
-
-
-def _xobject(doc: pikepdf.Pdf, widget: pikepdf.Dictionary, content: str, resources: pikepdf.Dictionary) -> None:
+def _xobject(doc: pikepdf.Pdf, widget: pikepdf.Dictionary, content: str, resources: pikepdf.Object) -> None:
     x1, y1, x2, y2 = rect(widget)
     widget.AP = pikepdf.Dictionary(N=doc.make_stream(
-        content.encode("latin-1"), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+        content.encode("ascii"), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
         BBox=[0, 0, x2 - x1, y2 - y1], Resources=resources))
 
 
 def _quadding(doc: pikepdf.Pdf, node: FieldNode) -> int:
-    return int(node.get("/Q", doc.Root.AcroForm.get("/Q", 0)))
+    try:
+        return int(node.get("/Q", doc.Root.AcroForm.get("/Q", 0)))
+    except (TypeError, ValueError):
+        return 0
 
 
-def _draw_fast(doc: pikepdf.Pdf, draw: _Draw, cache: dict) -> None:
+def _draw(doc: pikepdf.Pdf, draw: _Draw, fonts_used: FontSet, resources: pikepdf.Object) -> None:
     x1, y1, x2, y2 = rect(draw.widget)
     box = (x2 - x1, y2 - y1)
-    assert draw.extras is not None
     content = frame(draw.widget, *box) + " " + text_stream(
-        draw.style, draw.fitted, box, draw.extras, quadding=_quadding(doc, draw.node), comb=draw.comb,
+        fonts_used, draw.face, draw.style, draw.fitted, box, quadding=_quadding(doc, draw.node), comb=draw.comb,
         multiline=draw.node.kind == "text" and bool(draw.node.flags & MULTILINE))
-    font = _font_resource(doc, cache, draw.style.core_font, draw.extras)
-    _xobject(doc, draw.widget, content, pikepdf.Dictionary(Font=pikepdf.Dictionary(F0=font)))
+    _xobject(doc, draw.widget, content, resources)
 
 
-def _overlay_box(doc: pikepdf.Pdf, draw: _Draw) -> overlay.Box:
-    x1, y1, x2, y2 = rect(draw.widget)
-    return overlay.Box(x2 - x1, y2 - y1, draw.fitted, overlay.css_color(draw.style.color),
-                       {1: "center", 2: "end"}.get(_quadding(doc, draw.node), "start"),
-                       draw.node.kind == "text" and bool(draw.node.flags & MULTILINE), draw.comb)
-
-
-def _draw_slow(doc: pikepdf.Pdf, slow: list[_Draw], continued: list[Continued], bilaga: BilagaInfo) -> None:
-    """Render slow-path values and bilaga pages in one WeasyPrint run and wire them in."""
-    entries = [overlay.BilagaEntry(c.number, c.label, c.text) for c in continued]
-    entries += [overlay.BilagaEntry(len(continued) + i, label, text)
-                for i, (label, text) in enumerate(bilaga.extra, start=1)]
-    html = overlay.overlay_html([_overlay_box(doc, d) for d in slow], entries,
-                                (bilaga.form_title, bilaga.person_name, bilaga.personnummer))
-    rendered = pikepdf.open(BytesIO(overlay.render(html)))
-    for d, page in zip(slow, rendered.pages):
-        x1, y1, x2, y2 = rect(d.widget)
-        xobject = doc.copy_foreign(page.as_form_xobject())
-        content = frame(d.widget, x2 - x1, y2 - y1) + " q /Ov Do Q"
-        _xobject(doc, d.widget, content, pikepdf.Dictionary(XObject=pikepdf.Dictionary(Ov=xobject)))
-    for page in rendered.pages[len(slow):]:
-        doc.pages.append(page)
+def _bilaga_entries(continued: list[Continued], bilaga: BilagaInfo) -> list[Entry]:
+    entries = [Entry(c.number, c.label, c.text) for c in continued]
+    entries += [Entry(len(continued) + i, label, text) for i, (label, text) in enumerate(bilaga.extra, start=1)]
+    return entries
 
 
 def _save(doc: pikepdf.Pdf) -> bytes:
@@ -266,13 +299,14 @@ def fill_pdf(pdf: bytes, values: Mapping[str, FieldValue], *, bilaga: BilagaInfo
             if node.kind == "list" and value in (exports := [e for e, _ in options(node)]):
                 node.obj.I = pikepdf.Array([exports.index(value)])
         draws, continued = _plan(doc, nodes, texts, bilaga.labels)
-        cache: dict = {}
+        fonts_used = FontSet(doc)
+        resources = fonts_used.shared_resources()
         for d in draws:
-            if d.extras is not None:
-                _draw_fast(doc, d, cache)
-        slow = [d for d in draws if d.extras is None]
-        if slow or continued or bilaga.extra:
-            _draw_slow(doc, slow, continued, bilaga)
+            _draw(doc, d, fonts_used, resources)
+        entries = _bilaga_entries(continued, bilaga)
+        if entries:
+            add_pages(doc, fonts_used, entries, (bilaga.form_title, bilaga.person_name, bilaga.personnummer))
+        fonts_used.finish()
         acroform = doc.Root.AcroForm
         for key in ("/XFA", "/NeedAppearances"):
             if key in acroform:

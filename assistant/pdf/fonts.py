@@ -1,48 +1,144 @@
-"""Fonts for field values: which standard font draws a value, how wide it is, how to encode it.
+"""Fonts for field values: which font file draws which character, and its metrics.
 
-Fast path: the 14 standard PDF fonts are in every viewer and printer, and their Adobe metrics cover
-the Latin letters of Swedish, Polish, Turkish, the Baltic and Central European languages. A field whose
-font is one of them (or a non-embedded Acrobat font such as ArialMT, which viewers replace anyway) is
-drawn in the metric-equal standard font, WinAnsi-encoded, with a /Differences entry for each letter
-outside WinAnsi (e.g. Ł, ğ). Other scripts take the slow path (overlay.py); for measuring those we use
-the metrics of the fonts WeasyPrint will pick, read with fontTools.
+Every value is drawn in an embedded TrueType font, so poppler, Ghostscript, MuPDF and printers show the
+same glyphs. A field in Helvetica/Arial, Times or Courier (or an Acrobat font such as ArialMT) gets
+the metric-compatible Liberation face; a character it lacks comes from Noto (Arabic, Ethiopic ...) or
+DejaVu, chosen character by character by cmap coverage. Faces are parsed once per process.
 """
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-from dataclasses import dataclass
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from fontTools.agl import UV2AGL
-from fontTools.ttLib import TTFont
-# pypdf ships the Adobe core-14 AFM widths (free to redistribute); it is pinned in requirements.txt.
-from pypdf._codecs.core_font_metrics import CORE_FONT_METRICS
+import uharfbuzz as hb
 
-FALLBACK_FAMILIES = ("DejaVu Sans", "Noto Sans Arabic", "Noto Sans Ethiopic")
-MAX_EXTRA_GLYPHS = 31  # codes 1..31 are free in WinAnsi; more than that goes the slow path
+LIBERATION = Path("/usr/share/fonts/truetype/liberation2")
+NOTO = Path("/usr/share/fonts/truetype/noto")
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+# Tried in this order for a character the field's face lacks.
+FALLBACKS = ("NotoSansArabic", "NotoSansEthiopic", "NotoSans", "NotoSansHebrew", "NotoSansArmenian",
+             "NotoSansGeorgian", "DejaVuSans")
 
 
 @dataclass(frozen=True)
 class FieldStyle:
-    """The field's own text style from its /DA: a standard font name, size (0 = auto) and colour."""
+    """The field's own text style from its /DA: the Latin face standing in for its font, size (0 = auto), colour."""
 
-    core_font: str
+    family: str      # "Sans" | "Serif" | "Mono"
+    bold: bool
+    italic: bool
     size: float
-    color: str  # PDF colour operator, e.g. "0 g" or "0 0 1 rg"
+    color: str       # PDF colour operator, e.g. "0 g" or "0 0 1 rg"
+    resource: str = ""   # the /DR font name of the field's own font (for reusing an embedded font)
 
 
-def core_font_for(base_font: str) -> str:
-    """The standard-14 font that stands in for a field font (ArialMT -> Helvetica, TimesNewRoman,Bold -> Times-Bold)."""
+@dataclass(eq=False)
+class Face:
+    """One font file, shaped with HarfBuzz; glyph lookups and extents are cached (they repeat a lot)."""
+
+    path: Path
+    data: bytes
+    hb_face: hb.Face
+    hb_font: hb.Font
+    upem: int
+    ps_name: str
+    ascent: float          # typographic, per em
+    descent: float         # negative, per em
+    cap_height: float
+    bbox: tuple[int, int, int, int]
+    italic_angle: float
+    _gid: dict[int, int | None] = field(default_factory=dict)
+    _box: dict[int, tuple[float, float]] = field(default_factory=dict)
+
+    def glyph(self, char: str) -> int | None:
+        """The glyph for a character, or None if this face lacks it."""
+        cp = ord(char)
+        if cp not in self._gid:
+            self._gid[cp] = self.hb_font.get_nominal_glyph(cp)
+        return self._gid[cp]
+
+    def covers(self, char: str) -> bool:
+        return self.glyph(char) is not None
+
+    def ink(self, gid: int) -> tuple[float, float]:
+        """(top, bottom) of a glyph's outline above the baseline, per em (bottom < 0 for descenders)."""
+        box = self._box.get(gid)
+        if box is None:
+            e = self.hb_font.get_glyph_extents(gid)
+            box = (e.y_bearing / self.upem, (e.y_bearing + e.height) / self.upem) if e and e.height else (0.0, 0.0)
+            self._box[gid] = box
+        return box
+
+    def advance(self, gid: int) -> int:
+        return self.hb_font.get_glyph_h_advance(gid)
+
+
+def _table(face: hb.Face, tag: str) -> bytes:
+    return face.reference_table(tag).data
+
+
+@lru_cache(maxsize=None)
+def load_face(path: Path) -> Face:
+    """Parse a font file once per process (header fields read straight from the tables: fontTools
+    would parse every glyph name of the post table for the italic angle)."""
+    data = path.read_bytes()
+    hb_face = hb.Face(data)
+    hb_font = hb.Font(hb_face)
+    upem = hb_face.upem
+    head, post, os2 = _table(hb_face, "head"), _table(hb_face, "post"), _table(hb_face, "OS/2")
+    bbox = struct.unpack(">4h", head[36:44])
+    italic = struct.unpack(">i", post[4:8])[0] / 65536 if len(post) >= 8 else 0.0
+    version = struct.unpack(">H", os2[:2])[0] if len(os2) >= 2 else 0
+    cap = struct.unpack(">h", os2[88:90])[0] if version >= 2 and len(os2) >= 90 else 0
+    extents = hb_font.get_font_extents("ltr")
+    name = hb_face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or path.stem
+    return Face(path, data, hb_face, hb_font, upem, re.sub(r"[^A-Za-z0-9-]", "", name),
+                extents.ascender / upem, extents.descender / upem, (cap or 0.7 * upem) / upem, bbox, italic)
+
+
+def _style_suffix(bold: bool, italic: bool) -> str:
+    return {(0, 0): "Regular", (1, 0): "Bold", (0, 1): "Italic", (1, 1): "BoldItalic"}[bold, italic]
+
+
+def latin_face(style: FieldStyle) -> Face:
+    """The Liberation face metric-compatible with the field's font."""
+    return load_face(LIBERATION / f"Liberation{style.family}-{_style_suffix(style.bold, style.italic)}.ttf")
+
+
+@lru_cache(maxsize=None)
+def _fallback_paths(bold: bool) -> tuple[Path, ...]:
+    paths = []
+    for name in FALLBACKS:
+        folder = DEJAVU if name.startswith("DejaVu") else NOTO
+        if name == "DejaVuSans":
+            candidates = [folder / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"), folder / "DejaVuSans.ttf"]
+        else:
+            candidates = [folder / f"{name}-Bold.ttf"] * bold + [folder / f"{name}-Regular.ttf"]
+        path = next((p for p in candidates if p.exists()), None)
+        if path:
+            paths.append(path)
+    return tuple(paths)
+
+
+def fallback_faces(bold: bool) -> Iterator[Face]:
+    """The installed fallback chain in order (bold where that weight exists), each parsed when first asked for."""
+    return (load_face(p) for p in _fallback_paths(bold))
+
+
+def style_for(base_font: str) -> tuple[str, bool, bool]:
+    """(family, bold, italic) standing in for a field font: ArialMT -> Sans, TimesNewRoman,Bold -> Serif bold."""
     name = re.sub(r"^[A-Z]{6}\+", "", base_font.lstrip("/")).lower()
     bold = any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
     italic = "italic" in name or "oblique" in name
     if "courier" in name or "mono" in name:
-        return "Courier" + {(0, 0): "", (1, 0): "-Bold", (0, 1): "-Oblique", (1, 1): "-BoldOblique"}[bold, italic]
+        return "Mono", bold, italic
     if "times" in name or "serif" in name and "sans" not in name:
-        return {(0, 0): "Times-Roman", (1, 0): "Times-Bold", (0, 1): "Times-Italic", (1, 1): "Times-BoldItalic"}[bold, italic]
-    return "Helvetica" + {(0, 0): "", (1, 0): "-Bold", (0, 1): "-Oblique", (1, 1): "-BoldOblique"}[bold, italic]
+        return "Serif", bold, italic
+    return "Sans", bold, italic
 
 
 def parse_da(da: str, fonts: dict[str, str]) -> FieldStyle:
@@ -50,83 +146,11 @@ def parse_da(da: str, fonts: dict[str, str]) -> FieldStyle:
     font = re.search(r"/([^\s/]+)\s+([\d.]+)\s+Tf", da)
     color = re.search(r"((?:[\d.]+\s+){1,4})(g|rg|k)\b", da)
     base = fonts.get(font.group(1), font.group(1)) if font else "Helvetica"
-    return FieldStyle(core_font_for(base), float(font.group(2)) if font else 0.0,
-                      f"{color.group(1).strip()} {color.group(2)}" if color else "0 g")
-
-
-def _winansi(char: str) -> bool:
+    family, bold, italic = style_for(base)
     try:
-        return len(char.encode("cp1252")) == 1 and char not in "\x81\x8d\x8f\x90\x9d"
-    except UnicodeEncodeError:
-        return False
-
-
-def extra_glyphs(text: str, core_font: str) -> tuple[str, ...] | None:
-    """Characters needing a /Differences slot, or None if the standard font cannot draw the text."""
-    widths = CORE_FONT_METRICS[core_font].character_widths
-    extra: list[str] = []
-    for char in text:
-        if char == "\n" or _winansi(char) and (char in widths or ord(char) < 32):
-            continue
-        if char not in widths or ord(char) not in UV2AGL:
-            return None
-        if char not in extra:
-            extra.append(char)
-    return tuple(extra) if len(extra) <= MAX_EXTRA_GLYPHS else None
-
-
-def core_width(core_font: str):
-    """A function giving a string's width at size 1 in the standard font."""
-    widths = CORE_FONT_METRICS[core_font].character_widths
-    default = widths.get("default", 500)
-    return lambda text: sum(widths.get(c, default) for c in text) / 1000
-
-
-def core_ascent_descent(core_font: str) -> tuple[float, float]:
-    d = CORE_FONT_METRICS[core_font].font_descriptor
-    return d.ascent / 1000, d.descent / 1000
-
-
-def encode(text: str, extras: tuple[str, ...]) -> bytes:
-    """Bytes in the font's encoding: WinAnsi, with `extras` at codes 1, 2, ..."""
-    slot = {c: i + 1 for i, c in enumerate(extras)}
-    return bytes(slot[c] if c in slot else c.encode("cp1252")[0] for c in text)
-
-
-def differences(extras: tuple[str, ...]) -> list[object]:
-    """The /Differences array for `extras` (glyph names from the Adobe Glyph List)."""
-    return [1, *("/" + UV2AGL[ord(c)] for c in extras)] if extras else []
-
-
-@lru_cache(maxsize=None)
-def _font_file(family: str) -> str | None:
-    if not shutil.which("fc-match"):
-        return None
-    out = subprocess.run(["fc-match", "-f", "%{file}", f"{family}:style=Regular"],
-                         capture_output=True, text=True, check=False).stdout.strip()
-    return out or None
-
-
-@lru_cache(maxsize=None)
-def _fallback_tables() -> tuple[tuple[dict[int, str], dict[str, tuple[int, int]], int], ...]:
-    tables = []
-    for family in FALLBACK_FAMILIES:
-        path = _font_file(family)
-        if path:
-            font = TTFont(path, lazy=True)
-            tables.append((font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm))
-    return tuple(tables)
-
-
-def fallback_width(text: str) -> float:
-    """Width at size 1 in the overlay font chain (first font that has the character), plus 5 % for shaping."""
-    total = 0.0
-    for char in text:
-        for cmap, hmtx, upem in _fallback_tables():
-            glyph = cmap.get(ord(char))
-            if glyph:
-                total += hmtx[glyph][0] / upem
-                break
-        else:
-            total += 0.6
-    return total * 1.05
+        size = float(font.group(2)) if font else 0.0
+    except ValueError:
+        size = 0.0
+    return FieldStyle(family, bold, italic, size,
+                      f"{color.group(1).strip()} {color.group(2)}" if color else "0 g",
+                      font.group(1) if font else "")

@@ -1,9 +1,11 @@
 """What fields a PDF form has: the facts an administrator maps answers to, and the fill step checks against."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pikepdf
+import pikepdf.codec  # noqa: F401  (registers the "pdfdoc" codec)
 
 from assistant.errors import FormError, Problem
 from assistant.pdf.document import COMB, MULTILINE, READ_ONLY, FieldNode, collect_fields, has_xfa, open_form, rect
@@ -27,13 +29,57 @@ class PdfField:
     tooltip: str | None       # /TU
 
 
-def on_states(widget: pikepdf.Dictionary) -> list[str]:
-    """A button widget's on-state names (without "/"), read from its normal appearances."""
+def _name_bytes(key: str) -> bytes:
+    """The raw bytes of a name as pikepdf gives it (undecodable bytes come as surrogate escapes)."""
+    return key.encode("utf-8", "surrogateescape").lstrip(b"/")
+
+
+def readable_name(key: str | pikepdf.Object) -> str:
+    """A state name (a dictionary key, or a Name object such as /AS) as text: UTF-16 with a byte order
+    mark, UTF-8, PDFDocEncoding, else Latin-1.
+
+    Real forms write "/Yttre#20unders#F6k#20ja": the byte F6 is "ö" in PDFDocEncoding, not UTF-8."""
+    if isinstance(key, pikepdf.Object):
+        key = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]),
+                     key.unparse()).decode("utf-8", "surrogateescape")
+    raw = _name_bytes(key)
+    if raw[:2] == b"\xfe\xff":
+        return raw[2:].decode("utf-16-be", "replace")
+    for codec in ("utf-8", "pdfdoc"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def name_object(key: str) -> pikepdf.Object:
+    """A pikepdf Name with exactly the bytes of `key` (pikepdf.Name() refuses undecodable bytes)."""
+    raw = _name_bytes(key)
+    escaped = "".join(chr(b) if 33 <= b < 127 and chr(b) not in "#/()<>[]{}%" else f"#{b:02X}" for b in raw)
+    return pikepdf.Object.parse(("/" + escaped).encode("ascii"))
+
+
+def state_names(widget: pikepdf.Dictionary) -> dict[str, str]:
+    """A button widget's on-states: readable name -> the key as pikepdf gives it, from /AP /N (or /D)."""
     ap = widget.get("/AP")
-    normal = ap.get("/N") if isinstance(ap, pikepdf.Dictionary) else None
-    if not isinstance(normal, pikepdf.Dictionary) or isinstance(normal, pikepdf.Stream):
-        return []
-    return [str(k)[1:] for k in normal.keys() if str(k) != "/Off"]
+    out: dict[str, str] = {}
+    if not isinstance(ap, pikepdf.Dictionary):
+        return out
+    for kind in ("/N", "/D"):
+        states = ap.get(kind)
+        if isinstance(states, pikepdf.Dictionary) and not isinstance(states, pikepdf.Stream):
+            for key in states.keys():
+                if key != "/Off":
+                    out.setdefault(readable_name(key), key)
+            if out:
+                break
+    return out
+
+
+def on_states(widget: pikepdf.Dictionary) -> list[str]:
+    """A button widget's on-state names as readable text (without "/")."""
+    return list(state_names(widget))
 
 
 def options(node: FieldNode) -> tuple[tuple[str, str], ...]:
