@@ -68,6 +68,7 @@ class Field:
     free_text: bool = False         # visitor may answer in own language; staff writes the Swedish wording
     warn_days: int | None = None    # a date sooner than this many days from today gets a warning (not an error)
     warning: Text = NO_TEXT         # the warning, e.g. "Ansök minst fyra månader innan"
+    error: Text = NO_TEXT           # said when a required answer is missing, e.g. "Skriv ditt förnamn."
     line: int = 0
 
     def option(self, value: str) -> Option | None:
@@ -76,7 +77,10 @@ class Field:
 
 @dataclass(frozen=True)
 class Page:
-    """One step of the wizard: one question, or a small group that belongs together."""
+    """One step of the wizard: one question, or a small group that belongs together (a name, an address).
+
+    ``section`` is the title of the form.yaml page it came from (the review page's headings);
+    ``after_review`` pages (the declaration, consent) come after "Kontrollera dina svar"."""
 
     id: str
     title: Text
@@ -84,6 +88,8 @@ class Page:
     fields: tuple[Field, ...] = ()
     show_if: tuple[Condition, ...] = ()
     line: int = 0
+    section: Text = NO_TEXT
+    after_review: bool = False
 
 
 @dataclass(frozen=True)
