@@ -109,3 +109,19 @@ def current_page_title(at: AppTest) -> str:
 def page_text(at: AppTest) -> str:
     """What the page says in Markdown and in st.html blocks (the review page's answers are HTML text)."""
     return "\n".join([*(m.value for m in at.markdown), *(h.value for h in at.get("html"))])
+
+
+def answer_pages(at: AppTest, form: Form, steps: list[tuple[str, dict[str, Any]]], stop_before: str | None = None,
+                 seen: list[str] | None = None) -> None:
+    """Answer each page and press its button (the last one creates the form), as a visitor would; stop
+    when the page `stop_before` is reached. `seen` collects each page's heading."""
+    for i, (page_id, values) in enumerate(steps):
+        if page_id == stop_before:
+            return
+        if seen is not None:
+            seen.append(current_page_title(at))
+        fill_page(at, form, values)
+        at.button(key=forward_key(steps, i)).click().run()
+        assert not at.exception, (page_id, [e.value for e in at.exception])
+        errors = [m.value for m in at.markdown if "bg-error-summary" in m.value]
+        assert not errors, (page_id, errors)

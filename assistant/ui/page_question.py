@@ -73,9 +73,14 @@ def error_text(error: Message | Text, t: Translator) -> str:
     return t.text(error) if isinstance(error, Text) else t.message(error)
 
 
+def summary_line(label: str, error: Message | Text, t: Translator) -> str:
+    """A message in the question's own words ("Skriv förnamnet.") stands alone; a general one says which
+    question it is about."""
+    return error_text(error, t) if isinstance(error, Text) else f"{label}: {error_text(error, t)}"
+
+
 def error_summary(items: list[tuple[str, str]], t: Translator) -> None:
-    """GOV.UK-style summary: a heading and one link per problem, each to its field's input. The message
-    says what to do ("Skriv ditt förnamn."), so it is not prefixed with the question."""
+    """GOV.UK-style summary: a heading and one link per problem, each to its field's input."""
     links = "".join(f'<li><a href="#{escape(anchor)}" data-target="{escape(anchor)}">{escape(msg)}</a></li>'
                     for anchor, msg in items)
     heading = escape(t("Något behöver rättas"))
@@ -116,7 +121,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     answers = {**wiz.answers, **widgets.page_values(page)}
     shown = visible_fields(page, answers)
     if wiz.errors:
-        error_summary([(f"field-{f.id.replace('.', '-')}", error_text(wiz.errors[f.id], t))
+        error_summary([(f"field-{f.id.replace('.', '-')}", summary_line(t.text(f.label), wiz.errors[f.id], t))
                        for f in shown if f.id in wiz.errors], t)
     heading = title if len(shown) == 1 else ""
     for f in shown:
