@@ -165,6 +165,16 @@ SCRIPT = """
       set(b, 'aria-label', b.getAttribute('aria-label').replace(/^Fullscreen/, t.fullscreen));
     });
     d.querySelectorAll('button[aria-label="Copy to clipboard"]').forEach(function (b) { set(b, 'aria-label', t.copy); });
+    // Buttons that say the same on every card or row ("Börja fylla i", "Ändra") are named by what they
+    // open: the visible text first (WCAG 2.5.3), then the form's title or the question.
+    d.querySelectorAll('[class*="st-key-form-"] [class*="st-key-start-"] button').forEach(function (b) {
+      var card = b.closest('[class*="st-key-form-"]'), title = card && card.querySelector('h3');
+      if (title) set(b, 'aria-label', b.innerText.trim() + ': ' + title.innerText.trim());
+    });
+    d.querySelectorAll('[class*="st-key-row-"] [class*="st-key-change-"] button').forEach(function (b) {
+      var row = b.closest('[class*="st-key-row-"]'), dt = row && row.querySelector('dt');
+      if (dt && dt.firstChild) set(b, 'aria-label', b.innerText.trim() + ': ' + dt.firstChild.textContent.trim());
+    });
     d.querySelectorAll('[class*="st-key-field-"]').forEach(function (box) {
       var error = box.querySelector('.bg-field-error');
       var notes = [error].concat(Array.prototype.slice.call(box.querySelectorAll('[data-testid="stCaptionContainer"]')))

@@ -107,7 +107,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
                               vertical_alignment="top", gap="small"):
                 st.html(row_html(row, t, show_sv), width="stretch")
                 st.button(t("Ändra"), key=f"change:{row.field_id}", on_click=_change, args=(row.page_id,),
-                          type="tertiary", help=t("Ändra: %(what)s", what=row.label))
+                          type="tertiary")          # named "Ändra: <the question>" by look.py
     planned = planned_bilaga(wiz.form, declared(wiz.form, wiz.answers), today)
     if planned:
         st.warning(t("Några svar får inte plats i rutorna på blanketten. De skrivs ut på en bilaga sist i blanketten:"))

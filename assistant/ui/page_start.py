@@ -49,9 +49,8 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
             st.subheader(title, anchor=False)
             swedish(form.title.source, t, v.show_swedish, title)
             st.markdown(t.text(form.description))
-            st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",
-                      on_click=_start, args=(v, form, today),
-                      help=t.text(form.title))
+            st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",   # named by its form: look.py
+                      on_click=_start, args=(v, form, today))
     st.button(t("För personalen"), key="staff:open", on_click=_open_staff, args=(v,))
     absent = [f for f in offered if f not in lib.forms and f not in lib.broken]
     fonts = missing_system_fonts()
