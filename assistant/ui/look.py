@@ -53,14 +53,17 @@ html, body, [data-testid="stApp"] { color: var(--bg-text); }
   clip: rect(0 0 0 0); white-space: nowrap; }
 .bg-label { font-weight: 700; font-size: 1.1em; margin: 0; }
 .bg-h2 { font-size: 1.5em; margin: 0 0 0.5rem 0; padding: 0; }
-.bg-review { margin: 0; }
+.bg-review { margin: 0; display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 0 1rem; }
+[class*="st-key-group-"] h2 { font-size: 1.35rem; padding: 0.8rem 0 0.2rem 0; }
+[class*="st-key-group-"] .bg-sv { margin: 0; }
+[class*="st-key-staff-"] { direction: ltr; text-align: left; }
 .bg-review ul { margin: 0; padding-inline-start: 1.2rem; }
 .bg-own-label { display: block; font-size: 0.85em; color: var(--bg-text-2); margin-top: 0.3rem; }
 [class*="st-key-row-"] { border-bottom: 1px solid #b1b4b6; padding-bottom: 0.3rem; }
 [class*="st-key-row-"] [class*="st-key-change-"] button p { text-decoration: underline; }
 .bg-step { font-size: 1.05em; color: var(--bg-text-2) !important; margin: 0; }
 .bg-ltr { direction: ltr; unicode-bidi: isolate; display: inline-block; }
-.bg-review dt { font-weight: 700; margin-top: 0.2rem; }
+.bg-review dt { font-weight: 700; margin: 0; }
 .bg-review dd { margin-inline-start: 0; white-space: pre-wrap; }
 .bg-review .bg-sv { display: block; margin: 0; font-weight: 400; white-space: normal; }
 .bg-staff-note { background: #fff7bf; border-inline-start: 5px solid #806000; padding: 0.4rem 0.8rem; }
@@ -79,7 +82,7 @@ RTL_CSS = """
 [data-testid="stExpander"] summary [data-testid="stIconMaterial"] { transform: scaleX(-1); }
 [role="listbox"], [role="option"] { direction: rtl; text-align: start; }
 input[type="text"], textarea { text-align: start; unicode-bidi: plaintext; }
-.bg-sv { text-align: left; }
+[data-testid="stMain"] .bg-sv { text-align: right; }   /* under the right-aligned text it translates */
 """
 
 # Streamlit sizes its text in rem, so doubling the root size doubles every text (16 -> 32 px body text,

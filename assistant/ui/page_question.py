@@ -90,7 +90,8 @@ def error_summary(items: list[tuple[str, str]], t: Translator) -> None:
 
 def _ask_leave(t: Translator) -> None:
     with st.container(key="leave-question", border=True):
-        st.markdown(f'<h2 class="bg-h2">{escape(t("Vill du lämna blanketten?"))}</h2>', unsafe_allow_html=True)
+        question = t("Vill du lämna blanketten?")
+        st.markdown(f'<h2 class="bg-h2">{escape(question)}</h2>', unsafe_allow_html=True)
         st.markdown(t("Det du har skrivit tas bort. Du kommer tillbaka till listan med blanketter."))
         left, right = st.columns(2)
         with left:

@@ -77,8 +77,9 @@ def row_html(row: Row, t: Translator, show_sv: bool) -> str:
         if show_sv and row.items_sv != row.items:
             value += _sv(", ".join(row.items_sv))
     elif row.own_words:
-        value = (f'<span class="bg-own-label">{escape(t("Det du skrev"))}</span><bdi dir="auto">{as_html(row.own_words)}</bdi>'
-                 f'<span class="bg-own-label">{escape(t("På blanketten, på svenska"))}</span>'
+        yours, theirs = t("Det du skrev"), t("På blanketten, på svenska")
+        value = (f'<span class="bg-own-label">{escape(yours)}</span><bdi dir="auto">{as_html(row.own_words)}</bdi>'
+                 f'<span class="bg-own-label">{escape(theirs)}</span>'
                  f'<span lang="sv" dir="ltr">{as_html(row.value_sv)}</span>')
     else:
         value = _value(row.value, row.ltr) + (_sv(row.value_sv) if show_sv and row.value_sv != row.value else "")
@@ -100,14 +101,15 @@ def show(v: Visit, t: Translator, today: date) -> None:
     st.markdown(t("Läs igenom svaren. Du kan ändra allt innan vi skapar blanketten."))
     show_sv = v.show_swedish and t.lang.locale != "sv"
     for group in review_groups(wiz.form, wiz.answers, t, today):
-        st.header(group.title, anchor=False)
-        swedish(group.title_sv, t, v.show_swedish, group.title)
-        for row in group.rows:
-            with st.container(key=f"row-{row.field_id.replace('.', '-')}", horizontal=True, wrap=False,
-                              vertical_alignment="top", gap="small"):
-                st.html(row_html(row, t, show_sv), width="stretch")
-                st.button(t("Ändra"), key=f"change:{row.field_id}", on_click=_change, args=(row.page_id,),
-                          type="tertiary")          # named "Ändra: <the question>" by look.py
+        with st.container(key=f"group-{group.page_id.replace('.', '-')}", gap=None):
+            st.header(group.title, anchor=False)
+            swedish(group.title_sv, t, v.show_swedish, group.title)
+            for row in group.rows:
+                with st.container(key=f"row-{row.field_id.replace('.', '-')}", horizontal=True, wrap=False,
+                                  vertical_alignment="top", gap="small"):
+                    st.html(row_html(row, t, show_sv), width="stretch")
+                    st.button(t("Ändra"), key=f"change:{row.field_id}", on_click=_change, args=(row.page_id,),
+                              type="tertiary")          # named "Ändra: <the question>" by look.py
     planned = planned_bilaga(wiz.form, declared(wiz.form, wiz.answers), today)
     if planned:
         st.warning(t("Några svar får inte plats i rutorna på blanketten. De skrivs ut på en bilaga sist i blanketten:"))
