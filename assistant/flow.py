@@ -9,11 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from assistant.model import ORIGINAL, Condition, Field, Form, Page, Text
+from assistant.i18n_markers import N_
+from assistant.settings import settings
 from assistant.validators import Invalid, Message, clean, clean_limited, text_limit
+
+DATE_FORMAT = N_("Skriv ett riktigt datum så här: ÅÅÅÅ-MM-DD, till exempel 2026-03-01.")
+DATE_EXAMPLE = N_("Skriv ett riktigt datum så här: ÅÅÅÅ-MM-DD, till exempel %(example)s.")
+
+
+def example_date(f: Field, today: date) -> date:
+    """A date the question itself would take today: a birth date lies well back, a start date far enough
+    ahead to pass its warning, anything else a month ahead (a fixed example soon lay in the past)."""
+    if f.max == "today":
+        return date(today.year - 40, 5, 17)
+    return today + timedelta(days=(f.warn_days or 0) + 30)
 
 REVIEW = "__review__"
 WARNED = "~warned"   # answers key suffix: the value a warning was already shown for
@@ -89,7 +102,10 @@ def validate_page(page: Page, answers: Mapping[str, Any], today: date) -> tuple[
                 clean_limited(answers[f.id + ORIGINAL], text_limit(f), multiline=True)
         except Invalid as exc:
             missing = answers.get(f.id) in (None, "", [], False)
-            errors[f.id] = f.error if (f.error and missing and f.required) else exc.message
+            if exc.message.msgid == DATE_FORMAT:
+                errors[f.id] = Message(DATE_EXAMPLE, {"example": example_date(f, today).isoformat()})
+            else:
+                errors[f.id] = f.error if (f.error and missing and f.required) else exc.message
     return cleaned, errors
 
 
@@ -118,6 +134,8 @@ def default_answers(form: Form, today: date) -> dict[str, Any]:
     for f in form.fields:
         if f.default == "today":
             answers[f.id] = today.isoformat()
+        elif isinstance(f.default, str):
+            answers[f.id] = settings().fill(f.default)      # "{kommun.ort}": where this municipality is
         elif f.default is not None:
             answers[f.id] = f.default
         elif f.type == "multi":

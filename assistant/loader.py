@@ -20,7 +20,8 @@ BLOCKS_DIR = "_blocks"
 
 FORM_KEYS = {"id", "title", "description", "authority", "form_version", "legal_reference", "intro", "notice",
              "summary_only",
-             "pages", "pdf", "send_to", "next_steps", "attachments", "signatures", "name_fields", "id_field"}
+             "pages", "pdf", "send_to", "next_steps", "attachments", "signatures", "name_fields", "id_field",
+             "contact", "contact_phone"}
 PAGE_KEYS = {"id", "title", "intro", "fields", "show_if", "steps", "together", "after_review"}
 USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "intros", "labels", "helps", "required"}
 FIELD_KEYS = {"id", "type", "label", "help", "staff_note", "required", "options", "show_if",
@@ -416,6 +417,8 @@ def load_form(path: Path) -> Form:
         attachments=_items(ctx, data.get("attachments"), "attachments"),
         signatures=_items(ctx, data.get("signatures"), "signatures"),
         name_fields=(name_fields[0], name_fields[1]), id_field=id_field,
+        contact=str(data.get("contact") or "{kommun.kontaktcenter}"),
+        contact_phone=str(data.get("contact_phone") or "{kommun.telefon}"),
     )
 
 

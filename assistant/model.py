@@ -155,6 +155,8 @@ class Form:
     signatures: tuple[ListItem, ...] = ()
     name_fields: tuple[str, str] = ("sokande.fornamn", "sokande.efternamn")
     id_field: str = "sokande.personnummer"
+    contact: str = "{kommun.kontaktcenter}"     # whom the visitor calls with questions: the body that handles it
+    contact_phone: str = "{kommun.telefon}"
 
     @property
     def fields(self) -> tuple[Field, ...]:

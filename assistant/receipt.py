@@ -88,8 +88,8 @@ def receipt_html(form: Form, answers: Mapping[str, Any], t: Translator, today: d
         next_heading=t("Vad händer sedan?"),
         next_steps=[t.text(s.text) for s in form.next_steps if shown(s.show_if, answers)],
         contact_heading=t("Frågor?"),
-        contact=t("Ring %(where)s:", where=config.placeholders.get("kommun.kontaktcenter", "")),
-        phone=config.placeholders.get("kommun.telefon", ""),
+        contact=t("Ring %(where)s:", where=config.fill(form.contact)),
+        phone=config.fill(form.contact_phone),
     )
 
 
