@@ -9,11 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from assistant.model import ORIGINAL, Condition, Field, Form, Page
+from assistant.model import ORIGINAL, Condition, Field, Form, Page, Text
+from assistant.i18n_markers import N_
+from assistant.settings import settings
 from assistant.validators import Invalid, Message, clean, clean_limited, text_limit
+
+DATE_FORMAT = N_("Skriv ett riktigt datum så här: ÅÅÅÅ-MM-DD, till exempel 2026-03-01.")
+DATE_EXAMPLE = N_("Skriv ett riktigt datum så här: ÅÅÅÅ-MM-DD, till exempel %(example)s.")
+
+
+def example_date(f: Field, today: date) -> date:
+    """A date the question itself would take today: a birth date lies well back, a start date far enough
+    ahead to pass its warning, anything else a month ahead (a fixed example soon lay in the past)."""
+    if f.max == "today":
+        return date(today.year - 40, 5, 17)
+    return today + timedelta(days=(f.warn_days or 0) + 30)
 
 REVIEW = "__review__"
 WARNED = "~warned"   # answers key suffix: the value a warning was already shown for
@@ -31,7 +44,40 @@ def shown(conditions: tuple[Condition, ...], answers: Mapping[str, Any]) -> bool
 
 
 def visible_pages(form: Form, answers: Mapping[str, Any]) -> list[Page]:
-    return [p for p in form.pages if shown(p.show_if, answers) and visible_fields(p, answers)]
+    """The pages the visitor sees, in order: the questions, then (after the review) the declaration."""
+    pages = [p for p in form.pages if shown(p.show_if, answers) and visible_fields(p, answers)]
+    return [p for p in pages if not p.after_review] + [p for p in pages if p.after_review]
+
+
+def question_pages(form: Form, answers: Mapping[str, Any]) -> list[Page]:
+    """The pages "Kontrollera dina svar" lists: everything before the declaration and consent."""
+    return [p for p in visible_pages(form, answers) if not p.after_review]
+
+
+def closing_fields(form: Form) -> list[Field]:
+    return [f for p in form.pages if p.after_review for f in p.fields]
+
+
+def question_answers(form: Form, answers: Mapping[str, Any]) -> dict[str, Any]:
+    closing = {f.id for f in closing_fields(form)}
+    return {k: v for k, v in answers.items() if k.split("~")[0] not in closing}
+
+
+def declared(form: Form, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers with the declaration and consent given (the values stand in): to plan the printout, which
+    depends on the questions only, on the review page before they are asked."""
+    def stand_in(f: Field) -> Any:
+        if f.type in ("confirm", "yesno"):
+            return True
+        return [f.options[0].value] if f.type == "multi" else f.options[0].value if f.options else "-"
+
+    return {**answers, **{f.id: stand_in(f) for f in closing_fields(form)
+                          if f.required and answers.get(f.id) in (None, "", [], False)}}
+
+
+def could_show(conditions: tuple[Condition, ...], answers: Mapping[str, Any], settled: set[str]) -> bool:
+    """A condition on a question not answered yet may still come true."""
+    return all(c.field not in settled or condition_holds(c, answers) for c in conditions)
 
 
 def visible_fields(page: Page, answers: Mapping[str, Any]) -> list[Field]:
@@ -44,24 +90,29 @@ def relevant_answers(form: Form, answers: Mapping[str, Any]) -> dict[str, Any]:
             if f.id in answers}
 
 
-def validate_page(page: Page, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message]]:
-    """Clean the visible answers of one page; errors keyed by field id, in page order."""
+def validate_page(page: Page, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message | Text]]:
+    """Clean the visible answers of one page; errors keyed by field id, in page order. A missing answer
+    is said in the field's own words when the form gives them ("Skriv ditt förnamn.")."""
     cleaned: dict[str, Any] = {}
-    errors: dict[str, Message] = {}
+    errors: dict[str, Message | Text] = {}
     for f in visible_fields(page, answers):
         try:
             cleaned[f.id] = clean(f, answers.get(f.id), today)
             if f.free_text and answers.get(f.id + ORIGINAL):
                 clean_limited(answers[f.id + ORIGINAL], text_limit(f), multiline=True)
         except Invalid as exc:
-            errors[f.id] = exc.message
+            missing = answers.get(f.id) in (None, "", [], False)
+            if exc.message.msgid == DATE_FORMAT:
+                errors[f.id] = Message(DATE_EXAMPLE, {"example": example_date(f, today).isoformat()})
+            else:
+                errors[f.id] = f.error if (f.error and missing and f.required) else exc.message
     return cleaned, errors
 
 
-def validate_all(form: Form, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message]]:
+def validate_all(form: Form, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message | Text]]:
     """Clean every visible answer: the input to the PDF and the receipt."""
     cleaned: dict[str, Any] = {}
-    errors: dict[str, Message] = {}
+    errors: dict[str, Message | Text] = {}
     for page in visible_pages(form, answers):
         page_clean, page_errors = validate_page(page, answers, today)
         cleaned.update(page_clean)
@@ -70,7 +121,8 @@ def validate_all(form: Form, answers: Mapping[str, Any], today: date) -> tuple[d
 
 
 def first_incomplete_page(form: Form, answers: Mapping[str, Any], today: date) -> str | None:
-    for page in visible_pages(form, answers):
+    """The first question page still missing an answer (the declaration is asked after the review)."""
+    for page in question_pages(form, answers):
         if validate_page(page, answers, today)[1]:
             return page.id
     return None
@@ -82,6 +134,8 @@ def default_answers(form: Form, today: date) -> dict[str, Any]:
     for f in form.fields:
         if f.default == "today":
             answers[f.id] = today.isoformat()
+        elif isinstance(f.default, str):
+            answers[f.id] = settings().fill(f.default)      # "{kommun.ort}": where this municipality is
         elif f.default is not None:
             answers[f.id] = f.default
         elif f.type == "multi":
@@ -98,13 +152,16 @@ def page_warnings(page: Page, answers: Mapping[str, Any], cleaned: Mapping[str, 
 
 @dataclass(frozen=True)
 class Wizard:
-    """Where the visitor is. ``page`` is a page id or REVIEW; ``from_review`` sends Continue back there."""
+    """Where the visitor is. ``page`` is a page id or REVIEW; ``from_review`` sends Continue back there.
+
+    The order is: the questions, "Kontrollera dina svar" (REVIEW), then the declaration and consent pages,
+    the last of which creates the form. An answer changed after the declaration asks it again."""
 
     form: Form
     page: str
     answers: dict[str, Any] = field(default_factory=dict)
     from_review: bool = False
-    errors: dict[str, Message] = field(default_factory=dict)
+    errors: dict[str, Message | Text] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()   # field ids whose warning shows; Continue again goes on
 
     @classmethod
@@ -116,27 +173,60 @@ class Wizard:
     def on_review(self) -> bool:
         return self.page == REVIEW
 
+    @property
+    def on_closing(self) -> bool:
+        return not self.on_review and self.current().after_review
+
     def pages(self) -> list[Page]:
         return visible_pages(self.form, self.answers)
+
+    def closing(self) -> list[Page]:
+        return [p for p in self.pages() if p.after_review]
 
     def current(self) -> Page:
         return self.form.page(self.page)
 
-    def progress(self) -> tuple[int, int]:
-        """(step, total), counting the review page as the last step."""
+    def is_last(self) -> bool:
+        """This page's Continue creates the form: the last declaration page, or the review without one."""
+        closing = self.closing()
+        return (self.on_review and not closing) or (bool(closing) and self.page == closing[-1].id)
+
+    def _order(self) -> list[str]:
         ids = [p.id for p in self.pages()]
-        total = len(ids) + 1
-        if self.on_review:
-            return total, total
-        step = ids.index(self.page) + 1 if self.page in ids else 1
-        return step, total
+        questions = [i for i in ids if not self.form.page(i).after_review]
+        return questions + [REVIEW] + [i for i in ids if self.form.page(i).after_review]
+
+    def progress(self) -> tuple[int, int]:
+        """(step, total): the pages behind, this one, and every later page that may still come (its
+        condition names a question not answered yet), so the total never grows, it can only shrink."""
+        order = self._order()
+        step = order.index(self.page) + 1 if self.page in order else 1
+        here = self.page if self.page in order else order[0]
+        passed = set(order[:order.index(here)])
+        settled = {f.id for p in self.form.pages if p.id in passed for f in p.fields}
+        later_pages = [p for p in self.form.pages if p.id not in passed and p.id != here]
+        later = sum(1 for p in later_pages if could_show(p.show_if, self.answers, settled)
+                    and any(could_show(f.show_if, self.answers, settled) for f in p.fields))
+        review_later = 1 if here != REVIEW and not self.current().after_review else 0
+        return step, step + later + review_later
 
     def with_answers(self, values: Mapping[str, Any]) -> Wizard:
         """Keep what was typed on this page, valid or not: nothing typed is ever lost."""
         return replace(self, answers={**self.answers, **values})
 
+    def _declared_again(self, before: Mapping[str, Any]) -> Wizard:
+        """A changed answer makes the declaration and consent given before void: they are asked again."""
+        if question_answers(self.form, before) == question_answers(self.form, self.answers):
+            return self
+        fresh = default_answers(self.form, date.today())
+        reset = {f.id: fresh.get(f.id) for f in closing_fields(self.form) if f.type in ("confirm", "yesno", "multi")}
+        return replace(self, answers={**self.answers, **reset})
+
     def next(self, values: Mapping[str, Any], today: date) -> Wizard:
         """Continue: validate this page; stay with errors, else go on (or back to the review page)."""
+        if self.on_review:
+            closing = self.closing()
+            return replace(self, page=closing[0].id if closing else REVIEW, errors={}, warnings=())
         state = self.with_answers(values)
         cleaned, errors = validate_page(state.current(), state.answers, today)
         if errors:
@@ -147,22 +237,21 @@ class Wizard:
             return replace(state.with_answers(seen), errors={}, warnings=tuple(f.id for f in warned))
         state = replace(state, errors={}, warnings=())
         if self.from_review:
+            state = state._declared_again(self.answers)
             missing = first_incomplete_page(self.form, state.answers, today)
             return replace(state, page=missing or REVIEW, from_review=missing is not None)
-        ids = [p.id for p in state.pages()]
-        later = ids[ids.index(self.page) + 1:] if self.page in ids else ids
+        order = state._order()
+        later = order[order.index(self.page) + 1:] if self.page in order else order
         return replace(state, page=later[0] if later else REVIEW)
 
     def back(self, values: Mapping[str, Any]) -> Wizard | None:
         """Back: keep what was typed without validating. None means before the first page."""
         state = replace(self.with_answers(values), errors={}, warnings=())
-        ids = [p.id for p in state.pages()]
-        if self.on_review:
-            return replace(state, page=ids[-1], from_review=False)
         if self.from_review:
-            return replace(state, page=REVIEW, from_review=False)
-        index = ids.index(self.page) if self.page in ids else 0
-        return replace(state, page=ids[index - 1]) if index > 0 else None
+            return replace(state._declared_again(self.answers), page=REVIEW, from_review=False)
+        order = state._order()
+        index = order.index(self.page) if self.page in order else 0
+        return replace(state, page=order[index - 1]) if index > 0 else None
 
     def change(self, page_id: str) -> Wizard:
         """A change link on the review page: go to that page, and come back after Continue."""

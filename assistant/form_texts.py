@@ -20,5 +20,6 @@ def form_texts(form: Form) -> Iterator[tuple[Text, int]]:
             yield field.label, field.line
             yield field.help, field.line
             yield field.warning, field.line
+            yield field.error, field.line
             for option in field.options:
                 yield option.label, field.line

@@ -22,11 +22,12 @@ BLOCKS_DIR = "_blocks"
 
 FORM_KEYS = {"id", "title", "description", "authority", "form_version", "legal_reference", "intro", "notice",
              "summary_only",
-             "pages", "pdf", "send_to", "next_steps", "attachments", "signatures", "name_fields", "id_field"}
-PAGE_KEYS = {"id", "title", "intro", "fields", "show_if"}
+             "pages", "pdf", "send_to", "next_steps", "attachments", "signatures", "name_fields", "id_field",
+             "contact", "contact_phone"}
+PAGE_KEYS = {"id", "title", "intro", "fields", "show_if", "steps", "together", "after_review"}
 USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "intros", "labels", "helps", "required"}
 FIELD_KEYS = {"id", "type", "label", "help", "staff_note", "required", "options", "show_if",
-              "min", "max", "max_length", "default", "free_text", "warn_days", "warning"}
+              "min", "max", "max_length", "default", "free_text", "warn_days", "warning", "error"}
 PDF_KEYS = {"file", "fields", "computed", "left_blank", "not_printed"}
 LEFT_BLANK_KEYS = {"pen", "staff", "unused"}
 TARGET_KEYS = {"to", "format", "states", "checkboxes", "as_label"}
@@ -134,6 +135,7 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
         min=raw.get("min"), max=raw.get("max"), max_length=raw.get("max_length"),
         default=raw.get("default"), free_text=bool(raw.get("free_text", False)),
         warn_days=raw.get("warn_days"), warning=ctx.text(raw.get("warning"), f"{local_id}.warning", raw, fid),
+        error=ctx.text(raw.get("error"), f"{local_id}.error", raw, fid),
         line=line_of(raw),
     )
 
@@ -181,7 +183,48 @@ def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_i
     return Page(id=pid, title=title, intro=ctx.text(raw.get("intro"), f"{local_id}.intro", raw, pid),
                 fields=tuple(fields),
                 show_if=extra_show_if + _conditions(ctx, raw.get("show_if"), raw, rename, pid),
-                line=line_of(raw))
+                line=line_of(raw), section=title, after_review=bool(raw.get("after_review", False)))
+
+
+def _steps(ctx: _Ctx, raw: LineDict, page: Page, prefix: str) -> list[tuple[Field, ...]]:
+    """How a form.yaml page is cut into wizard steps: one question each, unless ``together: true`` keeps
+    them on one page or ``steps:`` lists which questions share a page (a name, a personnummer and the
+    "no personnummer" box beside it)."""
+    if raw.get("together") or len(page.fields) < 2:
+        return [page.fields]
+    spec = raw.get("steps")
+    if spec is None:
+        return [(f,) for f in page.fields]
+    by_id = {f.id: f for f in page.fields}
+    steps = []
+    for group in spec if isinstance(spec, list) else []:
+        ids = [prefix + str(g) for g in (group if isinstance(group, list) else [group])]
+        for unknown in [i for i in ids if i not in by_id]:
+            ctx.problem(raw, f"steps: names '{unknown}', which is not a question of this page.",
+                        "List the page's field ids, e.g. steps: [[fornamn, efternamn], [personnummer]].", page.id)
+        steps.append(tuple(by_id[i] for i in ids if i in by_id))
+    listed = {f.id for group in steps for f in group}
+    for f in page.fields:
+        if f.id not in listed:
+            ctx.problem(raw, f"steps: leaves out '{f.id}'.", "Put every question of the page in one step.", page.id)
+    return [group for group in steps if group]
+
+
+def split_page(ctx: _Ctx, raw: LineDict, page: Page, prefix: str) -> list[Page]:
+    """One page per step. The first keeps the page's id, title and intro; the next ones are named by
+    their first question (its label is their heading) and keep the page's conditions."""
+    steps = _steps(ctx, raw, page, prefix)
+    if len(steps) == 1:
+        return [page]
+    pages = []
+    for i, fields in enumerate(steps):
+        if i == 0:
+            pages.append(replace(page, fields=fields))
+        else:
+            local = fields[0].id[len(prefix):]
+            pages.append(replace(page, id=f"{page.id}-{local}", title=fields[0].label, intro=NO_TEXT,
+                                 fields=fields))
+    return pages
 
 
 def _block_pages(ctx: _Ctx, use: LineDict, forms_dir: Path, cache: dict[str, Any]) -> list[Page]:
@@ -227,7 +270,7 @@ def _block_pages(ctx: _Ctx, use: LineDict, forms_dir: Path, cache: dict[str, Any
             continue
         page = _page(block_ctx, raw, prefix + ".", rename, show_if, use.get("required"))
         if page:
-            pages.append(_override(ctx, use, prefix, local_id, page))
+            pages.extend(split_page(block_ctx, raw, _override(ctx, use, prefix, local_id, page), prefix + "."))
     return pages
 
 
@@ -239,7 +282,8 @@ def _override(ctx: _Ctx, use: LineDict, prefix: str, local_id: str, page: Page) 
 
     fields = tuple(replace(f, label=text("labels", f.id[len(prefix) + 1:], "label", f.label),
                            help=text("helps", f.id[len(prefix) + 1:], "help", f.help)) for f in page.fields)
-    return replace(page, title=text("titles", local_id, "title", page.title),
+    title = text("titles", local_id, "title", page.title)
+    return replace(page, title=title, section=title,
                    intro=text("intros", local_id, "intro", page.intro), fields=fields)
 
 
@@ -411,7 +455,7 @@ def load_form(path: Path) -> Form:
         else:
             page = _page(ctx, raw, "", {}, (), None)
             if page:
-                pages.append(page)
+                pages.extend(split_page(ctx, raw, page, ""))
     fields: dict[str, Field] = {}
     for page in pages:
         for f in page.fields:
@@ -456,6 +500,8 @@ def load_form(path: Path) -> Form:
         attachments=_items(ctx, data.get("attachments"), "attachments"),
         signatures=_items(ctx, data.get("signatures"), "signatures"),
         name_fields=(name_fields[0], name_fields[1]), id_field=id_field,
+        contact=str(data.get("contact") or "{kommun.kontaktcenter}"),
+        contact_phone=str(data.get("contact_phone") or "{kommun.telefon}"),
     )
 
 

@@ -69,6 +69,7 @@ class Field:
     free_text: bool = False         # visitor may answer in own language; staff writes the Swedish wording
     warn_days: int | None = None    # a date sooner than this many days from today gets a warning (not an error)
     warning: Text = NO_TEXT         # the warning, e.g. "Ansök minst fyra månader innan"
+    error: Text = NO_TEXT           # said when a required answer is missing, e.g. "Skriv ditt förnamn."
     line: int = 0
 
     def option(self, value: str) -> Option | None:
@@ -77,7 +78,10 @@ class Field:
 
 @dataclass(frozen=True)
 class Page:
-    """One step of the wizard: one question, or a small group that belongs together."""
+    """One step of the wizard: one question, or a small group that belongs together (a name, an address).
+
+    ``section`` is the title of the form.yaml page it came from (the review page's headings);
+    ``after_review`` pages (the declaration, consent) come after "Kontrollera dina svar"."""
 
     id: str
     title: Text
@@ -85,6 +89,8 @@ class Page:
     fields: tuple[Field, ...] = ()
     show_if: tuple[Condition, ...] = ()
     line: int = 0
+    section: Text = NO_TEXT
+    after_review: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,8 @@ class Form:
     signatures: tuple[ListItem, ...] = ()
     name_fields: tuple[str, str] = ("sokande.fornamn", "sokande.efternamn")
     id_field: str = "sokande.personnummer"
+    contact: str = "{kommun.kontaktcenter}"     # whom the visitor calls with questions: the body that handles it
+    contact_phone: str = "{kommun.telefon}"
 
     @property
     def fields(self) -> tuple[Field, ...]:

@@ -77,6 +77,7 @@ def receipt_html(form: Form, answers: Mapping[str, Any], t: Translator, today: d
         not_the_application=(t.text(form.notice) if form.summary_only else
                              t("Det här är inte ansökan. Ansökan är den svenska blanketten som du skriver under.")),
         answers_heading=t("Dina svar"), groups=review_groups(form, answers, t, today),
+        own_heading=t("Det du skrev"), staff_heading=t("Det här skrev personalen på svenska på blanketten:"),
         not_answered=t(NOT_ANSWERED),
         sign_heading=t("Vem godkänner ansökan") if form.summary_only else t("Vem skriver under"),
         signatures=[t.text(s.text) for s in form.signatures if shown(s.show_if, answers)],
@@ -87,8 +88,8 @@ def receipt_html(form: Form, answers: Mapping[str, Any], t: Translator, today: d
         next_heading=t("Vad händer sedan?"),
         next_steps=[t.text(s.text) for s in form.next_steps if shown(s.show_if, answers)],
         contact_heading=t("Frågor?"),
-        contact=t("Ring %(where)s:", where=config.placeholders.get("kommun.kontaktcenter", "")),
-        phone=config.placeholders.get("kommun.telefon", ""),
+        contact=t("Ring %(where)s:", where=config.fill(form.contact)),
+        phone=config.fill(form.contact_phone),
     )
 
 

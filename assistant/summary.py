@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from assistant.flow import visible_fields, visible_pages
+from assistant.flow import question_pages, visible_fields
 from assistant.i18n import Translator
 from assistant.i18n_markers import N_
-from assistant.model import Field, Form
+from assistant.model import ORIGINAL, Field, Form
 from assistant.pdf_values import format_value
 from assistant.validators import Invalid, clean
 
@@ -20,15 +20,21 @@ YES, NO = N_("Ja"), N_("Nej")
 @dataclass(frozen=True)
 class Row:
     field_id: str
+    page_id: str        # where "Ändra" takes the visitor
     label: str          # in the visitor's language
     label_sv: str
     value: str          # in the visitor's language
     value_sv: str
     ltr: bool           # numbers, dates, e-mail: always shown left-to-right
+    items: tuple[str, ...] = ()     # a multi-choice answer, one line per choice
+    items_sv: tuple[str, ...] = ()
+    own_words: str = ""             # what the visitor wrote in their own language (a free-text answer)
 
 
 @dataclass(frozen=True)
 class Group:
+    """The answers under one heading: the form.yaml page (section) they were asked on."""
+
     page_id: str
     title: str
     title_sv: str
@@ -62,20 +68,36 @@ def display_value(field: Field, raw: Any, t: Translator, today: date) -> str:
     return format_value(value, None, today)
 
 
-def _unticked_switch(field: Field, answers: Mapping[str, Any]) -> bool:
-    """An optional box left unticked ("Det finns inget personnummer …") answers nothing: not listed."""
-    return field.type == "confirm" and not field.required and answers.get(field.id) is not True
+def _answered(field: Field, answers: Mapping[str, Any]) -> bool:
+    """An optional question left empty is not listed (nor an unticked "no personnummer" box)."""
+    value = answers.get(field.id)
+    if field.type == "confirm" and not field.required:
+        return value is True
+    return value not in (None, "", []) or bool(answers.get(field.id + ORIGINAL))
+
+
+def _items(field: Field, answers: Mapping[str, Any], t: Translator) -> tuple[str, ...]:
+    chosen = answers.get(field.id) or ()
+    return tuple(t.text(o.label) for o in field.options if o.value in chosen) if field.type == "multi" else ()
 
 
 def review_groups(form: Form, answers: Mapping[str, Any], t: Translator, today: date) -> list[Group]:
+    """Every answered question, under the heading of the part of the form it belongs to."""
     sv = Translator.for_code("sv")
-    groups = []
-    for page in visible_pages(form, answers):
+    groups: list[Group] = []
+    for page in question_pages(form, answers):
         rows = tuple(
-            Row(field_id=f.id, label=t.text(f.label), label_sv=f.label.source,
+            Row(field_id=f.id, page_id=page.id, label=t.text(f.label), label_sv=f.label.source,
                 value=display_value(f, answers.get(f.id), t, today),
                 value_sv=display_value(f, answers.get(f.id), sv, today),
-                ltr=f.type in LTR_TYPES)
-            for f in visible_fields(page, answers) if not _unticked_switch(f, answers))
-        groups.append(Group(page_id=page.id, title=t.text(page.title), title_sv=page.title.source, rows=rows))
+                ltr=f.type in LTR_TYPES, items=_items(f, answers, t), items_sv=_items(f, answers, sv),
+                own_words=str(answers.get(f.id + ORIGINAL) or "").strip() if f.free_text else "")
+            for f in visible_fields(page, answers) if _answered(f, answers))
+        if not rows:
+            continue
+        section = page.section or page.title
+        if groups and groups[-1].title_sv == section.source:
+            groups[-1] = Group(groups[-1].page_id, groups[-1].title, groups[-1].title_sv, groups[-1].rows + rows)
+        else:
+            groups.append(Group(page_id=page.id, title=t.text(section), title_sv=section.source, rows=rows))
     return groups

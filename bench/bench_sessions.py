@@ -47,6 +47,7 @@ from assistant.loader import load_form  # noqa: E402
 from assistant.ui.handover import DOWNLOAD_KEY, file_in_page  # noqa: E402
 from assistant.model import Form  # noqa: E402
 from tests.form_walks.aldreomsorg import PAGES  # noqa: E402
+from tests.walks import REVIEW_STEP  # noqa: E402
 
 FORM = load_form(ROOT / "forms" / "aldreomsorg" / "form.yaml")
 WIDGETS = ("text_input", "text_area", "radio", "checkbox", "button", "download_button", "selectbox")
@@ -260,15 +261,18 @@ async def walk(url: str, person: dict[str, str], think: float, rng: random.Rando
     try:
         await session.rerun()                                     # the page loads
         await act(session.click("start:aldreomsorg"))
-        for page_id, values in PAGES:
+        for step, (page_id, values) in enumerate(PAGES):      # the last page's button creates the form
+            if page_id == REVIEW_STEP:
+                visit.review = session.page_text()
             for field_id, value in values.items():
                 for state in session.answers(FORM, field_id, person.get(field_id, value)):
                     visit.steps.append(await act(state))
+            if step == len(PAGES) - 1:
+                visit.create = await act(session.click("nav:create"))
+                break
             visit.steps.append(await act(session.click("nav:next")))
             if "bg-error-summary" in session.page_text():
                 raise WalkError(f"page {page_id}: {session.page_text()[:300]}")
-        visit.review = session.page_text()
-        visit.create = await act(session.click("nav:create"))
         if "nav:create" in session.widgets or "result:finish" not in session.widgets:
             raise WalkError("creating the PDF did not reach the result page")
         shown = time.perf_counter()

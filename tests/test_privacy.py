@@ -39,7 +39,7 @@ from assistant.receipt import FetchNothing, receipt_html, render_receipt
 from assistant.ui.session import RECEIPTS
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import make_pnr
-from tests.walks import page_text, fill_page, walk_answers
+from tests.walks import REVIEW_STEP, forward_key, page_text, fill_page, walk_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -175,14 +175,13 @@ def walk_as(visitor: Visitor) -> AppTest:
             "sokande.personnummer": visitor.pnr}
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.button(key="start:aldreomsorg").click().run()
-    for page_id, values in PAGES:
+    for i, (page_id, values) in enumerate(PAGES):
+        if page_id == REVIEW_STEP:
+            review = page_text(at)
+            assert visitor.first in review and visitor.last in review
         fill_page(at, FORM, {k: mine.get(k, v) for k, v in values.items()})
-        at.button(key="nav:next").click().run()
+        at.button(key=forward_key(PAGES, i)).click().run()
         assert not at.exception, (page_id, [e.value for e in at.exception])
-    review = page_text(at)
-    assert visitor.first in review and visitor.last in review
-    at.button(key="nav:create").click().run()
-    assert not at.exception, [e.value for e in at.exception]
     return at
 
 

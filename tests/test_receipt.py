@@ -69,13 +69,13 @@ def test_only_the_visitors_signatures_and_attachments_are_listed():
     assert "Fullmakt, om ett ombud ansöker åt dig" not in text
 
 
-def words_left_to_right(pdf: bytes, page_text: str) -> list[str]:
+def words_left_to_right(pdf: bytes, page_text: str, left_of: float = 330) -> list[str]:
     """The words of the line that holds page_text, in the order they stand on the page (left to right)."""
     out = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     words = [(float(x), float(y), w) for x, y, w in
              re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)]
     line_y = next(y for x, y, w in words if w == page_text)
-    return [w for x, y, w in sorted(words) if abs(y - line_y) < 2 and x < 330]
+    return [w for x, y, w in sorted(words) if abs(y - line_y) < 2 and x < left_of]
 
 
 def test_a_swedish_answer_on_an_arabic_receipt_keeps_its_full_stop_at_its_end():
@@ -83,3 +83,17 @@ def test_a_swedish_answer_on_an_arabic_receipt_keeps_its_full_stop_at_its_end():
     pdf = render_receipt(FORM, answers(behov="Jag behöver hjälp med dusch."), Translator.for_code("ar"), TODAY)
     line = words_left_to_right(pdf, "dusch.")
     assert line == ["Jag", "behöver", "hjälp", "med", "dusch."], line
+
+
+def test_the_receipt_shows_the_visitors_own_words_and_apart_from_them_what_staff_wrote_in_swedish():
+    """It used to print only the Swedish text the staff member wrote, in "your language" receipt."""
+    own = "أحتاج مساعدة في الحمام"    # no lam-alef: pdftotext spells those ligatures its own way
+    t = Translator.for_code("ar")
+    pdf = render_receipt(FORM, answers(behov="Jag behöver hjälp med dusch.", **{"behov~original": own}), t, TODAY)
+    text = text_of(pdf)
+    assert shows(text, own), text
+    assert shows(text, t("Det du skrev"))
+    assert words_left_to_right(pdf, "dusch.", left_of=600) == ["Jag", "behöver", "hjälp", "med", "dusch."]
+    html = receipt_html(FORM, answers(behov="Jag behöver hjälp med dusch.", **{"behov~original": own}), t, TODAY)
+    assert html.index(own) < html.index("Jag behöver hjälp med dusch.")
+    assert 'lang="sv"' in html and t("Det här skrev personalen på svenska på blanketten:") in html

@@ -12,14 +12,49 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.model import Form
 
+FORMS = Path(__file__).resolve().parent.parent / "forms"
+REVIEW_STEP = "__review__"     # the walk's entry for "Kontrollera dina svar": nothing to fill, Continue
+
+
+def page_by_page(form: Form, answers_by_topic: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """The wizard's pages in the order it shows them, each with the answers given on it: the questions, the
+    review page, then the declaration. A walk is written by topic (a name, an address); this cuts it up
+    the way the form asks it, one thing per page, with the optional pages the walk leaves empty."""
+    from assistant.flow import default_answers, visible_fields, visible_pages
+    from tests.testdata import TODAY
+
+    answers = {**default_answers(form, TODAY), **walk_answers(answers_by_topic)}
+    given = walk_answers(answers_by_topic)
+    steps: list[tuple[str, dict[str, Any]]] = []
+    for page in visible_pages(form, answers):
+        if page.after_review and REVIEW_STEP not in dict(steps):
+            steps.append((REVIEW_STEP, {}))
+        steps.append((page.id, {f.id: given[f.id] for f in visible_fields(page, answers) if f.id in given}))
+    if REVIEW_STEP not in dict(steps):
+        steps.append((REVIEW_STEP, {}))
+    return steps
+
+
+def forward_key(steps: list[tuple[str, dict[str, Any]]], index: int) -> str:
+    """The button that goes on from step `index`: the last one creates the form."""
+    return "nav:create" if index == len(steps) - 1 else "nav:next"
+
+
 @dataclass(frozen=True)
 class FormWalk:
-    """A form's realistic walk and what its official PDF must show afterwards."""
+    """A form's realistic walk and what its official PDF must show afterwards. ``walk`` is given by topic
+    and kept page by page (see page_by_page), ending on the page that creates the form."""
 
     form_id: str
     walk: list[tuple[str, dict[str, Any]]]
     expected_pdf: dict[str, str | bool]      # PDF field -> value read back (text) or ticked (True/False)
     other_language: str                      # a second language the walk is also done in
+
+    def __post_init__(self) -> None:
+        from assistant.loader import load_form
+
+        form = load_form(FORMS / self.form_id / "form.yaml")
+        object.__setattr__(self, "walk", page_by_page(form, self.walk))
 
 
 def all_walks() -> list[FormWalk]:
@@ -74,3 +109,19 @@ def current_page_title(at: AppTest) -> str:
 def page_text(at: AppTest) -> str:
     """What the page says in Markdown and in st.html blocks (the review page's answers are HTML text)."""
     return "\n".join([*(m.value for m in at.markdown), *(h.value for h in at.get("html"))])
+
+
+def answer_pages(at: AppTest, form: Form, steps: list[tuple[str, dict[str, Any]]], stop_before: str | None = None,
+                 seen: list[str] | None = None) -> None:
+    """Answer each page and press its button (the last one creates the form), as a visitor would; stop
+    when the page `stop_before` is reached. `seen` collects each page's heading."""
+    for i, (page_id, values) in enumerate(steps):
+        if page_id == stop_before:
+            return
+        if seen is not None:
+            seen.append(current_page_title(at))
+        fill_page(at, form, values)
+        at.button(key=forward_key(steps, i)).click().run()
+        assert not at.exception, (page_id, [e.value for e in at.exception])
+        errors = [m.value for m in at.markdown if "bg-error-summary" in m.value]
+        assert not errors, (page_id, errors)

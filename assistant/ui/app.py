@@ -61,14 +61,14 @@ def _toolbar(t: Translator) -> None:
     st.session_state.setdefault("ui:large", v.large_text)
     st.session_state.setdefault("ui:sv", v.show_swedish)
     own = t("Språk")
-    label = "Språk / Language" if t.lang.code in ("sv", "en") else own + " / Språk / Language"
+    label = " / ".join(dict.fromkeys([own, "Språk", "Language"]))
     left, middle, right = st.columns([3, 2, 2], vertical_alignment="bottom")
     with left:
         st.selectbox(label, codes, key="ui:lang", placeholder=label,
                      format_func=lambda c: language(c).display_name, on_change=_switch_language)
     with middle:
         st.toggle(t("Stor text"), key="ui:large", on_change=_set_large_text)
-        if not t.is_source:
+        if t.lang.locale != "sv":      # lättläst is Swedish: no second Swedish text
             st.toggle(t("Visa svenska för personalen"), key="ui:sv", on_change=_set_show_swedish)
     with right:
         if st.button(t("Avsluta och radera"), key="ui:erase",

@@ -1,6 +1,7 @@
 """One widget per field type, and the translation between widget values and stored answers.
 
-Every question is shown in the visitor's language with the Swedish original beneath it for staff.
+Every question is shown in the visitor's language: the question, its Swedish original (small, for
+staff), the hint and its Swedish original, the error, then the input.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import streamlit as st
 
 from assistant.model import ON_BILAGA, ORIGINAL
 from assistant.i18n import Translator
+from assistant.i18n_markers import N_
 from assistant.model import Field, Page
 from assistant.summary import NO, YES
 from assistant.ui.session import WIDGET_PREFIX, visit
@@ -65,64 +67,83 @@ def page_values(page: Page) -> dict[str, Any]:
     return values
 
 
-def _free_text(field: Field, answers: dict[str, Any], t: Translator) -> None:
-    """The visitor writes in their own language; the staff member writes the Swedish text for the form."""
+STAFF_BOX = N_("För personalen: skriv svaret på svenska. Det kommer på blanketten.")
+STAFF_BILAGA = N_("Skriv också ut besökarens egen text på en bilaga")
+
+
+def _own_words(field: Field, answers: dict[str, Any], t: Translator, label: str, heading: str) -> None:
+    """The visitor's answer in their own language: one box, labelled and explained in that language."""
     original_key = f"{WIDGET_PREFIX}{field.id}{ORIGINAL}"
     st.session_state.setdefault(original_key, answers.get(field.id + ORIGINAL) or "")
-    # The question itself leads the label: without it the visitor (and a screen reader) would not see
-    # what to answer, as the Swedish field below is for the staff member.
-    instruction = t("Skriv ditt svar på ditt eget språk")
-    st.text_area(f"{t.text(field.label)} – {instruction}", key=original_key, height=140,
+    _label(label, heading)
+    st.caption(t("Skriv på ditt eget språk. Personalen skriver sedan svaret på svenska på blanketten."))
+    st.text_area(label, key=original_key, height=140, label_visibility="collapsed",
                  on_change=_keep, args=(original_key,))
-    bilaga_key = f"{WIDGET_PREFIX}{field.id}{ON_BILAGA}"
-    st.session_state.setdefault(bilaga_key, bool(answers.get(field.id + ON_BILAGA)))
-    st.checkbox(t("Skriv också ut texten på mitt språk, på en bilaga"), key=bilaga_key,
-                on_change=_keep, args=(bilaga_key,))
+
+
+def _staff_swedish(field: Field, answers: dict[str, Any], error: str | None) -> None:
+    """The Swedish wording the staff member writes for the form, marked as theirs and in Swedish."""
+    with st.container(key=f"staff-{field.id.replace('.', '-')}", border=True):
+        st.markdown(f'<p class="bg-label" lang="sv" dir="ltr">{escape(STAFF_BOX)}</p>', unsafe_allow_html=True)
+        st.text_area(f"{field.label.source} ({STAFF_BOX})", key=key(field), height=120, label_visibility="collapsed",
+                     on_change=_keep, args=(key(field),))
+        bilaga_key = f"{WIDGET_PREFIX}{field.id}{ON_BILAGA}"
+        st.session_state.setdefault(bilaga_key, bool(answers.get(field.id + ON_BILAGA)))
+        st.checkbox(STAFF_BILAGA, key=bilaga_key, on_change=_keep, args=(bilaga_key,))
 
 
 def swedish(text: str, t: Translator, show: bool, shown: str = "") -> None:
-    """The Swedish original, smaller, for the staff member (not when the visitor's language is Swedish,
-    nor when the text shown is the Swedish one, untranslated)."""
-    if show and text and not t.is_source and text != shown:
+    """The Swedish original, smaller, right under the text it translates, for the staff member (not when
+    the visitor's language is Swedish or lättläst, nor when the text shown is the Swedish one)."""
+    if show and text and t.lang.locale != "sv" and text != shown:
         st.markdown(f'<p class="bg-sv" lang="sv" dir="ltr">{escape(text)}</p>', unsafe_allow_html=True)
 
 
-def render(field: Field, answers: dict[str, Any], t: Translator, error: str | None, show_swedish: bool) -> None:
+def _label(label: str, heading: str) -> None:
+    """The question above its hint and input (GOV.UK: label, hint, error, input). A question that is
+    already the page's heading is not said twice; the input still has it as its name."""
+    if label != heading:
+        st.markdown(f'<p class="bg-label">{escape(label)}</p>', unsafe_allow_html=True)
+
+
+def render(field: Field, answers: dict[str, Any], t: Translator, error: str | None, show_swedish: bool,
+           heading: str = "") -> None:
     _seed(field, answers.get(field.id))
     label = t.text(field.label)
-    free_text = field.free_text and not t.is_source
-    if free_text:
-        _free_text(field, answers, t)
-        label = t("Samma svar på svenska, för blanketten (personalen skriver)")
     help_text = t.text(field.help)
     with st.container(key=f"field-{field.id.replace('.', '-')}"):
+        if field.type not in ("confirm",):
+            _label(label, heading)
+            swedish(field.label.source, t, show_swedish, label)
+        if help_text:
+            st.caption(help_text)
+            swedish(field.help.source, t, show_swedish, help_text)
         if error:
             prefix = escape(t("Fel"))
             st.markdown(f'<p class="bg-field-error"><span class="bg-visually-hidden">{prefix}: </span>'
                         f'{escape(error)}</p>', unsafe_allow_html=True)
-        common: dict[str, Any] = {"key": key(field), "on_change": _keep, "args": (key(field),)}
-        if field.type in TEXT_TYPES:
-            st.text_input(label, **common, help=None, max_chars=None,
-                          autocomplete="off", placeholder=_placeholder(field, t))
+        hidden: dict[str, Any] = {"key": key(field), "label_visibility": "collapsed",
+                                  "on_change": _keep, "args": (key(field),)}
+        if field.free_text and t.lang.locale != "sv":
+            _own_words(field, answers, t, label, label)
+            _staff_swedish(field, answers, error)
+        elif field.type in TEXT_TYPES:
+            st.text_input(label, **hidden, max_chars=None, autocomplete="off", placeholder=_placeholder(field, t))
         elif field.type == "multiline":
-            st.text_area(label, **common, height=160)
+            st.text_area(label, **hidden, height=160)
         elif field.type == "choice":
-            st.radio(label, [o.value for o in field.options], index=None, **common,
+            st.radio(label, [o.value for o in field.options], index=None, **hidden,
                      format_func=lambda v, f=field: t.text(f.option(v).label))
         elif field.type == "yesno":
-            st.radio(label, [True, False], index=None, horizontal=True, **common,
+            st.radio(label, [True, False], index=None, horizontal=True, **hidden,
                      format_func=lambda v: t(YES) if v else t(NO))
         elif field.type == "confirm":
-            st.checkbox(label, **common)
+            st.checkbox(label, key=key(field), on_change=_keep, args=(key(field),))
+            swedish(field.label.source, t, show_swedish, label)
         elif field.type == "multi":
-            st.markdown(f'<p class="bg-group-label">{escape(label)}</p>', unsafe_allow_html=True)
             for option in field.options:
                 st.checkbox(t.text(option.label), key=key(field, option.value),
                             on_change=_keep, args=(key(field, option.value),))
-        if help_text:
-            st.caption(help_text)
-        swedish(field.label.source + (f" — {field.help.source}" if field.help else ""), t, show_swedish,
-                label + (f" — {help_text}" if help_text else ""))
 
 
 def _placeholder(field: Field, t: Translator) -> str | None:

@@ -51,10 +51,19 @@ html, body, [data-testid="stApp"] { color: var(--bg-text); }
 .bg-error-summary a { color: var(--bg-error) !important; font-weight: 700; }
 .bg-visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }
-.bg-group-label { font-weight: 600; margin-bottom: 0.2rem; }
+.bg-label { font-weight: 700; font-size: 1.1em; margin: 0; }
+.bg-h2 { font-size: 1.5em; margin: 0 0 0.5rem 0; padding: 0; }
+.bg-review { margin: 0; display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 0 1rem; }
+[class*="st-key-group-"] h2 { font-size: 1.35rem; padding: 0.8rem 0 0.2rem 0; }
+[class*="st-key-group-"] .bg-sv { margin: 0; }
+[class*="st-key-staff-"] { direction: ltr; text-align: left; }
+.bg-review ul { margin: 0; padding-inline-start: 1.2rem; }
+.bg-own-label { display: block; font-size: 0.85em; color: var(--bg-text-2); margin-top: 0.3rem; }
+[class*="st-key-row-"] { border-bottom: 1px solid #b1b4b6; padding-bottom: 0.3rem; }
+[class*="st-key-row-"] [class*="st-key-change-"] button p { text-decoration: underline; }
 .bg-step { font-size: 1.05em; color: var(--bg-text-2) !important; margin: 0; }
 .bg-ltr { direction: ltr; unicode-bidi: isolate; display: inline-block; }
-.bg-review dt { font-weight: 700; margin-top: 0.6rem; }
+.bg-review dt { font-weight: 700; margin: 0; }
 .bg-review dd { margin-inline-start: 0; white-space: pre-wrap; }
 .bg-review .bg-sv { display: block; margin: 0; font-weight: 400; white-space: normal; }
 .bg-staff-note { background: #fff7bf; border-inline-start: 5px solid #806000; padding: 0.4rem 0.8rem; }
@@ -77,7 +86,7 @@ RTL_CSS = """
 [data-testid="stExpander"] summary [data-testid="stIconMaterial"] { transform: scaleX(-1); }
 [role="listbox"], [role="option"] { direction: rtl; text-align: start; }
 input[type="text"], textarea { text-align: start; unicode-bidi: plaintext; }
-.bg-sv { text-align: left; }
+[data-testid="stMain"] .bg-sv { text-align: right; }   /* under the right-aligned text it translates */
 """
 
 # Streamlit sizes its text in rem, so doubling the root size doubles every text (16 -> 32 px body text,
@@ -163,12 +172,27 @@ SCRIPT = """
       set(b, 'aria-label', b.getAttribute('aria-label').replace(/^Fullscreen/, t.fullscreen));
     });
     d.querySelectorAll('button[aria-label="Copy to clipboard"]').forEach(function (b) { set(b, 'aria-label', t.copy); });
+    // Buttons that say the same on every card or row ("Börja fylla i", "Ändra") are named by what they
+    // open: the visible text first (WCAG 2.5.3), then the form's title or the question.
+    d.querySelectorAll('[class*="st-key-form-"] [class*="st-key-start-"] button').forEach(function (b) {
+      var card = b.closest('[class*="st-key-form-"]'), title = card && card.querySelector('h3');
+      if (title) set(b, 'aria-label', b.innerText.trim() + ': ' + title.innerText.trim());
+    });
+    d.querySelectorAll('[class*="st-key-row-"] [class*="st-key-change-"] button').forEach(function (b) {
+      var row = b.closest('[class*="st-key-row-"]'), dt = row && row.querySelector('dt');
+      if (dt && dt.firstChild) set(b, 'aria-label', b.innerText.trim() + ': ' + dt.firstChild.textContent.trim());
+    });
     d.querySelectorAll('[class*="st-key-field-"]').forEach(function (box) {
       var error = box.querySelector('.bg-field-error');
       var notes = [error].concat(Array.prototype.slice.call(box.querySelectorAll('[data-testid="stCaptionContainer"]')))
         .filter(Boolean).map(idOf).join(' ') || null;
-      var group = box.querySelector('.bg-group-label');
-      if (group) { set(box, 'role', 'group'); set(box, 'aria-labelledby', idOf(group)); }
+      // The question is drawn above its hint (Streamlit's own label is hidden): name the check-box group
+      // and the radio group by it, or by the page heading when the question is the heading.
+      var label = box.querySelector('.bg-label') || d.querySelector('[data-testid="stMain"] h1');
+      if (box.querySelectorAll('input[type="checkbox"]').length > 1 && label) {
+        set(box, 'role', 'group'); set(box, 'aria-labelledby', idOf(label));
+      }
+      box.querySelectorAll('[role="radiogroup"]').forEach(function (g) { if (label) set(g, 'aria-labelledby', idOf(label)); });
       box.querySelectorAll('input:not([type="radio"]), textarea, [role="radiogroup"]').forEach(function (e) {
         set(e, 'aria-describedby', notes);
         set(e, 'aria-invalid', error ? 'true' : null);
@@ -176,6 +200,14 @@ SCRIPT = """
     });
   }
   w.__bgEnhance = enhance;
+  d.addEventListener('keydown', function (ev) {
+    // Enter in a one-line answer continues, as in a web form (Streamlit only applies the value).
+    var e = ev.target;
+    if (ev.key !== 'Enter' || ev.shiftKey || ev.isComposing || !e || e.tagName !== 'INPUT') return;
+    if (!e.closest || !e.closest('[class*="st-key-field-"]')) return;
+    var button = d.querySelector('.st-key-nav-next button, .st-key-nav-create button');
+    if (button) w.setTimeout(function () { button.click(); }, 0);
+  }, false);
   d.addEventListener('click', function (ev) {
     var link = ev.target.closest && ev.target.closest('.bg-error-summary a[data-target]');
     if (!link) return;

@@ -122,21 +122,21 @@ def show(v: Visit, t: Translator, today: date) -> None:
         print_button(t)
     _receipt_button(v, t, today)
     read_aloud.next_steps(wiz, t)
-    st.subheader(t("Vem godkänner ansökan") if form.summary_only else t("Vem skriver under"), anchor=False)
+    st.header(t("Vem godkänner ansökan") if form.summary_only else t("Vem skriver under"), anchor=False)
     _bullets([t.text(s.text) for s in form.signatures if shown(s.show_if, answers)])
     st.markdown(t("Personalen skriver aldrig under åt dig."))
     attachments = [t.text(a.text) for a in form.attachments if shown(a.show_if, answers)]
     if attachments:
-        st.subheader(t("Skicka med"), anchor=False)
+        st.header(t("Skicka med"), anchor=False)
         _bullets(attachments)
     if form.send_to:
-        st.subheader(t("Så ansöker du") if form.summary_only else t("Så lämnar du in blanketten"), anchor=False)
+        st.header(t("Så ansöker du") if form.summary_only else t("Så lämnar du in blanketten"), anchor=False)
         st.markdown(escape(t.text(form.send_to)))
     steps = [t.text(s.text) for s in form.next_steps if shown(s.show_if, answers)]
     if steps:
-        st.subheader(t("Vad händer sedan?"), anchor=False)
+        st.header(t("Vad händer sedan?"), anchor=False)
         _bullets(steps)
-    st.subheader(t("Så här ser blanketten ut"), anchor=False)
+    st.header(t("Så här ser blanketten ut"), anchor=False)
     previews.show(v, t)
     back, finish = st.columns(2)
     with back:

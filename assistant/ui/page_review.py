@@ -1,4 +1,5 @@
-"""Check your answers: every answer under its question, a change link per page, then create the form."""
+"""Check your answers: every answer under its question with its own change link, then the declaration
+(its own page, after this one) or, for a form without one, create the form."""
 from __future__ import annotations
 
 import logging
@@ -9,10 +10,10 @@ import streamlit as st
 
 from assistant.documents import build_documents, planned_bilaga
 from assistant.errors import describe_failure
-from assistant.flow import first_incomplete_page
+from assistant.flow import declared, first_incomplete_page
 from assistant.i18n import Translator
 from assistant.i18n_markers import N_
-from assistant.summary import review_groups
+from assistant.summary import Row, review_groups
 from assistant.ui import previews, read_aloud
 from assistant.ui.fields import swedish
 from assistant.ui.parts import nav_buttons, step_header
@@ -37,7 +38,15 @@ def _back() -> None:
     v.wizard = v.wizard.back({})
 
 
-def _create(today: date) -> None:
+def _forward(today: date) -> None:
+    v = visit()
+    assert v.wizard is not None
+    forget_widgets()
+    v.wizard = v.wizard.next({}, today)
+
+
+def create(today: date) -> None:
+    """Fill the real form (in Swedish) and start the receipt in the visitor's language."""
     v = visit()
     wiz = v.wizard
     assert wiz is not None
@@ -56,6 +65,15 @@ def _create(today: date) -> None:
     count_outcome(v, completed=True)
 
 
+def failure_notice(t: Translator) -> None:
+    """After a failed "Skapa blanketten": the visit is kept, and staff can read what went wrong."""
+    failed = st.session_state.pop(FAILED, None)
+    if failed:
+        st.error(t("Blanketten kunde inte skapas. Dina svar finns kvar. Be personalen om hjälp."))
+        with st.expander(t("För personalen: vad som gick fel")):
+            st.code(failed, language=None, wrap_lines=True)
+
+
 def as_html(text: str) -> str:
     """Visitor text as HTML text: escaped, line breaks as <br>. It is never parsed as Markdown (a blank
     line used to end the HTML block, and what followed became a heading, a link or a fetched image)."""
@@ -65,6 +83,28 @@ def as_html(text: str) -> str:
 def _value(text: str, ltr: bool) -> str:
     return (f'<span class="bg-ltr" dir="ltr">{as_html(text)}</span>' if ltr
             else f'<bdi dir="auto">{as_html(text)}</bdi>')
+
+
+def _sv(text: str) -> str:
+    return f'<span class="bg-sv" lang="sv" dir="ltr">{as_html(text)}</span>'
+
+
+def row_html(row: Row, t: Translator, show_sv: bool) -> str:
+    """One question and its answer as a definition list: the Swedish original (for staff) inside the
+    same <dt>/<dd>, right under the text it translates (a <dl> may only hold dt and dd: axe)."""
+    label = escape(row.label) + (_sv(row.label_sv) if show_sv and row.label_sv != row.label else "")
+    if row.items:
+        value = "<ul>" + "".join(f'<li><bdi dir="auto">{escape(i)}</bdi></li>' for i in row.items) + "</ul>"
+        if show_sv and row.items_sv != row.items:
+            value += _sv(", ".join(row.items_sv))
+    elif row.own_words:
+        yours, theirs = t("Det du skrev"), t("På blanketten, på svenska")
+        value = (f'<span class="bg-own-label">{escape(yours)}</span><bdi dir="auto">{as_html(row.own_words)}</bdi>'
+                 f'<span class="bg-own-label">{escape(theirs)}</span>'
+                 f'<span lang="sv" dir="ltr">{as_html(row.value_sv)}</span>')
+    else:
+        value = _value(row.value, row.ltr) + (_sv(row.value_sv) if show_sv and row.value_sv != row.value else "")
+    return f'<dl class="bg-review"><dt>{label}</dt><dd>{value}</dd></dl>'
 
 
 def show(v: Visit, t: Translator, today: date) -> None:
@@ -80,28 +120,24 @@ def show(v: Visit, t: Translator, today: date) -> None:
     swedish(REVIEW_TITLE, t, v.show_swedish, title)
     read_aloud.review(wiz, t, today)
     st.markdown(t("Läs igenom svaren. Du kan ändra allt innan vi skapar blanketten."))
-    show_sv = v.show_swedish and not t.is_source
+    show_sv = v.show_swedish and t.lang.locale != "sv"
     for group in review_groups(wiz.form, wiz.answers, t, today):
-        with st.container(border=True, key=f"review-{group.page_id.replace('.', '-')}"):
-            st.subheader(group.title, anchor=False)
-            rows = []
+        with st.container(key=f"group-{group.page_id.replace('.', '-')}", gap=None):
+            st.header(group.title, anchor=False)
+            swedish(group.title_sv, t, v.show_swedish, group.title)
             for row in group.rows:
-                # The Swedish lines go inside <dt>/<dd>: a <dl> may only hold dt and dd (axe: definition-list).
-                sv_label = f'<span class="bg-sv" lang="sv" dir="ltr">{escape(row.label_sv)}</span>' if show_sv else ""
-                sv_value = (f'<span class="bg-sv" lang="sv" dir="ltr">{as_html(row.value_sv)}</span>'
-                            if show_sv and row.value_sv != row.value else "")
-                rows.append(f"<dt>{escape(row.label)}{sv_label}</dt><dd>{_value(row.value, row.ltr)}{sv_value}</dd>")
-            st.html(f'<dl class="bg-review">{"".join(rows)}</dl>')
-            st.button(t("Ändra"), key=f"change:{group.page_id}", on_click=_change, args=(group.page_id,),
-                      help=t("Ändra: %(what)s", what=group.title))
-    planned = planned_bilaga(wiz.form, wiz.answers, today)
+                with st.container(key=f"row-{row.field_id.replace('.', '-')}", horizontal=True, wrap=False,
+                                  vertical_alignment="top", gap="small"):
+                    st.html(row_html(row, t, show_sv), width="stretch")
+                    st.button(t("Ändra"), key=f"change:{row.field_id}", on_click=_change, args=(row.page_id,),
+                              type="tertiary")          # named "Ändra: <the question>" by look.py
+    planned = planned_bilaga(wiz.form, declared(wiz.form, wiz.answers), today)
     if planned:
         st.warning(t("Några svar får inte plats i rutorna på blanketten. De skrivs ut på en bilaga sist i blanketten:"))
         st.markdown("\n".join(f"- {escape(c.label)}" for c in planned))
-    st.markdown(t("När du trycker på knappen fylls den riktiga blanketten i på svenska."))
-    failed = st.session_state.pop(FAILED, None)
-    if failed:
-        st.error(t("Blanketten kunde inte skapas. Dina svar finns kvar. Be personalen om hjälp."))
-        with st.expander(t("För personalen: vad som gick fel")):
-            st.code(failed, language=None, wrap_lines=True)
-    nav_buttons(t, _back, t("Skapa blanketten"), "nav:create", _create, today)
+    if wiz.is_last():
+        st.markdown(t("När du trycker på knappen fylls den riktiga blanketten i på svenska."))
+        failure_notice(t)
+        nav_buttons(t, _back, t("Skapa blanketten"), "nav:create", create, today)
+    else:
+        nav_buttons(t, _back, t("Fortsätt"), "nav:next", _forward, today)

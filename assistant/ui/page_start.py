@@ -49,9 +49,8 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
             st.subheader(title, anchor=False)
             swedish(form.title.source, t, v.show_swedish, title)
             st.markdown(t.text(form.description))
-            st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",
-                      on_click=guarded(_start), args=(v, form, today),
-                      help=t.text(form.title))
+            st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",   # named by its form: look.py
+                      on_click=guarded(_start), args=(v, form, today))
     st.button(t("För personalen"), key="staff:open", on_click=_open_staff, args=(v,))
     fonts = missing_system_fonts()
     for need in fonts:

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 from tests.browser.test_walk import FORM
 from tests.browser.wizard import Visitor
 from tests.form_walks.aldreomsorg import WALK
+from tests.walks import REVIEW_STEP
 
 INJECTION = ("Jag klarar inte dusch själv.\n\n# Falsk rubrik\n\n[Klicka här](http://example.com/)\n\n"
              "![bild](http://127.0.0.2:9/x.png)\n\n<img src=http://127.0.0.2:9/y.png>")
@@ -20,10 +21,9 @@ def test_markdown_in_an_answer_shows_as_text_on_the_review_page(app, page, artif
     visitor.open(app.url)
     visitor.start()
     walk = [(p, {**v, "behov": INJECTION} if p == "behov" else v) for p, v in WALK.walk]
-    for i, (page_id, values) in enumerate(walk):
+    for i, (page_id, values) in enumerate(walk[:[p for p, _ in walk].index(REVIEW_STEP)]):
         visitor.fill(values)
-        following = visitor.title_of(walk[i + 1][0]) if i + 1 < len(walk) else visitor.t("Kontrollera dina svar")
-        visitor.press("nav:next", following)
+        visitor.press("nav:next", visitor.title_of(walk[i + 1][0]))
     visitor.screenshot("review")
     main = page.locator("[data-testid='stMain']")
     assert main.get_by_role("heading", name="Falsk rubrik").count() == 0

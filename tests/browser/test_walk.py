@@ -21,7 +21,7 @@ from assistant.ui.page_accessibility import STREAMLIT_ENGLISH
 from tests.browser.wizard import Visitor, english_texts, key_css
 from tests.form_walks.aldreomsorg import WALK
 from tests.test_receipt import shows, text_of
-from tests.walks import walk_answers
+from tests.walks import REVIEW_STEP, forward_key, walk_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = load_form(ROOT / "forms" / "aldreomsorg" / "form.yaml")
@@ -46,11 +46,13 @@ def walk_to_the_result(visitor: Visitor, check: bool = True, on_page=None, start
     for i, (page_id, values) in enumerate(WALK.walk):
         answers.update(values)
         visitor.fill(values)
-        at(page_id, page_id, answers)
-        following = visitor.title_of(WALK.walk[i + 1][0]) if i + 1 < len(WALK.walk) else visitor.t("Kontrollera dina svar")
-        visitor.press("nav:next", following)
-    at("review")
-    visitor.press("nav:create", visitor.t("Blanketten är klar"))
+        if page_id == REVIEW_STEP:
+            at("review")
+        else:
+            at(page_id, page_id, answers)
+        last = i + 1 == len(WALK.walk)
+        visitor.press(forward_key(WALK.walk, i),
+                      visitor.t("Blanketten är klar") if last else visitor.title_of(WALK.walk[i + 1][0]))
     at("result")
 
 

@@ -145,7 +145,8 @@ class Visitor:
             f"expected the page '{title}', got '{self.heading()}'" + (f" with errors: {errors}" if errors else ""))
 
     def title_of(self, page_id: str) -> str:
-        return self.t.text(self.form.page(page_id).title)
+        from tests.walks import REVIEW_STEP
+        return self.t("Kontrollera dina svar") if page_id == REVIEW_STEP else self.t.text(self.form.page(page_id).title)
 
     def press(self, key: str, next_title: str) -> float:
         """Click a button by its Streamlit key and wait for the next page; returns the seconds it took."""
@@ -240,10 +241,11 @@ class Visitor:
         for f in visible_fields(self.form.page(page_id), answers):
             label = t.text(f.label)
             named: list[tuple[Any, str, str]] = []
-            if f.free_text and not t.is_source:
-                named.append((self.page, "textbox", f"{label} – {t('Skriv ditt svar på ditt eget språk')}"))
-                label = t("Samma svar på svenska, för blanketten (personalen skriver)")
             box = self.page.locator(key_css(f"field-{f.id.replace('.', '-')}"))
+            if f.free_text and t.lang.locale != "sv":    # the visitor's own words, and the staff member's Swedish
+                from assistant.ui.fields import STAFF_BOX
+                named.append((box, "textbox", label))
+                label = f"{f.label.source} ({STAFF_BOX})"
             if f.type in TEXT_TYPES or f.type == "multiline":
                 named.append((box, "textbox", label))
             elif f.type == "confirm":

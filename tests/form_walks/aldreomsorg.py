@@ -8,7 +8,7 @@ from tests.walks import FormWalk
 
 START = days_ahead(60)
 
-PAGES: list[tuple[str, dict[str, Any]]] = [
+BY_TOPIC: list[tuple[str, dict[str, Any]]] = [
     ("insatser", {"insatser": ["hemtjanst_service", "sarskilt_boende"]}),
     ("startdatum", {"startdatum": START}),
     ("sokande.namn", {"sokande.fornamn": "Åsa", "sokande.efternamn": "Öberg",
@@ -36,7 +36,7 @@ PAGES: list[tuple[str, dict[str, Any]]] = [
 
 WALK = FormWalk(
     form_id="aldreomsorg",
-    walk=PAGES,
+    walk=BY_TOPIC,
     other_language="ar",
     expected_pdf={
         "Insats_Hemtjanst_Service": True, "Insats_SarskiltBoende": True, "Insats_Trygghetslarm": False,
@@ -54,3 +54,6 @@ WALK = FormWalk(
         "Underskrift_Ort": "Jönköping", "Underskrift_Namnfortydligande": "Åsa Öberg",
     },
 )
+
+# Page by page, as the wizard asks: the questions, "Kontrollera dina svar", the declaration (it creates the form).
+PAGES = WALK.walk

@@ -1,0 +1,128 @@
+"""The visitor's pages as a person meets them (issue 14): one thing per page, errors in the question's own
+words, Back on the first question asks, every answer with its own "Ändra", the declaration after the review
+and asked again after a change, and one own-language box in another language."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from assistant.i18n import Translator
+from assistant.loader import load_form
+from tests.form_walks.aldreomsorg import PAGES
+from tests.walks import REVIEW_STEP, answer_pages, current_page_title, fill_page, page_text
+
+ROOT = Path(__file__).resolve().parent.parent
+FORM = load_form(ROOT / "forms" / "aldreomsorg" / "form.yaml")
+
+
+def start(lang: str = "sv") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30).run()
+    if lang != "sv":
+        at.selectbox(key="ui:lang").set_value(lang).run()
+    at.button(key="start:aldreomsorg").click().run()
+    return at
+
+
+def error_summary(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown if "bg-error-summary" in m.value)
+
+
+def inputs(at: AppTest) -> list[str]:
+    """The answer widgets on the page (not the toolbar's)."""
+    keys = [w.key for kind in ("text_input", "text_area", "radio", "checkbox") for w in at.get(kind)]
+    return [k for k in keys if k and k.startswith("q:")]
+
+
+def test_the_name_page_asks_for_the_name_only():
+    at = start()
+    answer_pages(at, FORM, PAGES, stop_before="sokande.namn")
+    assert current_page_title(at) == "Vad heter du?"
+    assert sorted(inputs(at)) == ["q:sokande.efternamn", "q:sokande.fornamn"]
+
+
+def test_a_missing_name_is_said_as_what_to_do():
+    at = start()
+    answer_pages(at, FORM, PAGES, stop_before="sokande.namn")
+    at.button(key="nav:next").click().run()
+    summary = error_summary(at)
+    assert "Skriv förnamnet." in summary and "Skriv efternamnet." in summary
+    assert "Förnamn: " not in summary and "Du behöver svara på frågan" not in summary
+
+
+def test_the_hint_comes_before_the_input():
+    at = start()
+    answer_pages(at, FORM, PAGES, stop_before="sokande.namn-personnummer")
+    flat = [getattr(e, "key", None) or getattr(e, "value", None) for e in _walk(at.main)]
+    hint = next(i for i, v in enumerate(flat) if isinstance(v, str) and "ÅÅÅÅMMDD" in v)
+    assert hint < flat.index("q:sokande.personnummer")
+
+
+def _walk(node):
+    """Every element of the page in the order it is drawn."""
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _walk(child)
+
+
+def test_back_on_the_first_question_asks_before_leaving_the_form():
+    at = start()
+    fill_page(at, FORM, {"insatser": ["trygghetslarm"]})
+    at.button(key="nav:back").click().run()
+    assert current_page_title(at) == FORM.page("insatser").title.source, "not left silently"
+    assert "Vill du lämna blanketten?" in page_text(at)
+    at.button(key="leave:no").click().run()
+    assert current_page_title(at) == FORM.page("insatser").title.source
+    assert "Vill du lämna blanketten?" not in page_text(at)
+    assert at.checkbox(key="q:insatser:trygghetslarm").value is True, "what was ticked is still there"
+    at.button(key="nav:back").click().run()
+    at.button(key="leave:yes").click().run()
+    assert current_page_title(at) == "Blankettguiden"
+
+
+def test_every_answer_has_its_own_change_link_and_empty_optional_questions_are_not_listed():
+    at = start()
+    answer_pages(at, FORM, PAGES, stop_before=REVIEW_STEP)
+    assert current_page_title(at) == "Kontrollera dina svar"
+    changes = [b.key for b in at.button if b.key and b.key.startswith("change:")]
+    assert {"change:sokande.fornamn", "change:sokande.efternamn", "change:sokande.postort",
+            "change:sokande.telefon"} <= set(changes)
+    assert len(changes) == len(set(changes)) > 20
+    review = page_text(at)
+    assert "Inte besvarat" not in review and "c/o" not in review       # c/o was left empty
+    assert "<li>" in review, "the chosen help is a list, one choice a line"
+    assert "Jag försäkrar" not in review, "the declaration is not among the answers"
+
+
+def test_the_declaration_comes_after_the_review_and_a_change_asks_it_again():
+    at = start()
+    steps = [p for p, _ in PAGES]
+    answer_pages(at, FORM, PAGES, stop_before="underskrift")
+    assert current_page_title(at) == FORM.page("underskrift").title.source
+    at.checkbox(key="q:forsakran").check().run()
+    at.button(key="nav:back").click().run()                   # to the consent page
+    at.button(key="nav:back").click().run()                   # to the review
+    assert current_page_title(at) == "Kontrollera dina svar"
+    at.button(key="change:sokande.postort").click().run()
+    at.text_input(key="q:sokande.postort").input("Huskvarna")
+    at.button(key="nav:next").click().run()
+    assert current_page_title(at) == "Kontrollera dina svar" and "Huskvarna" in page_text(at)
+    for _ in steps[steps.index(REVIEW_STEP):steps.index("underskrift")]:     # the review, the consent
+        at.button(key="nav:next").click().run()
+    assert current_page_title(at) == FORM.page("underskrift").title.source
+    assert at.checkbox(key="q:forsakran").value is False, "the earlier 'Ja' does not cover the new answer"
+    at.button(key="nav:create").click().run()
+    assert "Kryssa i rutan" in error_summary(at)
+
+
+def test_in_arabic_a_free_text_question_is_one_box_in_the_visitors_language():
+    t = Translator.for_code("ar")
+    at = start("ar")
+    answer_pages(at, FORM, PAGES, stop_before="behov")
+    own = [w for w in at.text_area if w.key == "q:behov~original"]
+    assert own and own[0].label == t.text(FORM.field("behov").label)
+    assert t("Skriv på ditt eget språk. Personalen skriver sedan svaret på svenska på blanketten.") in \
+        [c.value for c in at.caption]
+    staff = [w for w in at.text_area if w.key == "q:behov"]
+    assert staff and "behov" in staff[0].key           # the staff member's Swedish box, marked as theirs
+    assert "För personalen" in page_text(at)
