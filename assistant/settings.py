@@ -22,6 +22,7 @@ class Settings:
     idle_minutes: int
     printer: str
     source: Path
+    pause_days: int = 30        # how long a "fortsätt senare" sheet can be continued
 
     def fill(self, text: str) -> str:
         """Replace {kommun.namn} and the like; unknown placeholders stay visible so they get noticed."""
@@ -44,7 +45,7 @@ def load_settings(path: Path) -> Settings:
                                 message="must be a list of form ids.", fix="Write one '- form_id' per line."))
     return Settings(placeholders=_flatten(data), offered_forms=tuple(str(f) for f in forms),
                     idle_minutes=int(data.get("inaktiv_minuter", 10)), printer=str(data.get("skrivare") or ""),
-                    source=path)
+                    source=path, pause_days=int(data.get("fortsatt_senare_dagar", 30)))
 
 
 @lru_cache(maxsize=1)
