@@ -28,13 +28,15 @@ MAX_PARTS = 4                  # what fits readably on one A4 page beside the te
 
 class SheetError(ValueError):
     """A sheet that cannot be continued. ``reason`` is one of: not_a_sheet, incomplete, foreign, damaged,
-    expired, too_large. The message never quotes an answer."""
+    expired, too_large,
+    unknown_form. The message never quotes an answer."""
 
-    def __init__(self, reason: str, found: int = 0, needed: int = 0):
+    def __init__(self, reason: str, found: int = 0, needed: int = 0, expired_on: date | None = None):
         super().__init__(reason)
         self.reason = reason
         self.found = found
         self.needed = needed
+        self.expired_on = expired_on
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def open_sealed(sealed: bytes, key: bytes, today: date) -> Paused:
     except (InvalidTag, ValueError, KeyError, TypeError, zlib.error):
         raise SheetError("damaged") from None
     if today > expires:
-        raise SheetError("expired")
+        raise SheetError("expired", expired_on=expires)
     return paused
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 from assistant.i18n import LANGUAGES, Translator, language
 from assistant.loader import FormLibrary, load_library
 from assistant.ui import page_accessibility, page_question, page_result, page_review, page_staff, page_start
+from assistant.ui import page_pause, page_resume
 from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
@@ -108,10 +109,15 @@ def main() -> None:
             page_staff.show(t, STATS)
         elif v.view == "accessibility":
             page_accessibility.show(t)
+        elif v.view == page_pause.VIEW:          # issue 16: pause on a sheet, continue from it
+            page_pause.show(v, t, today())
+        elif v.view == page_resume.VIEW:
+            page_resume.show(lib, t, today())
     elif v.documents is not None and v.wizard is not None:
         page_result.show(v, t, today())
     elif v.wizard is None:
         page_start.show(lib, v, t, today())
+        page_resume.start_button(t)             # issue 16
     elif v.wizard.on_review:
         page_review.show(v, t, today())
     else:

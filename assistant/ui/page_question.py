@@ -10,6 +10,7 @@ from assistant.flow import visible_fields
 from assistant.i18n import Translator
 from assistant.ui import fields as widgets, read_aloud
 from assistant.ui.look import focus
+from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import Visit, forget_widgets, visit
 
@@ -70,6 +71,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
         widgets.render(f, wiz.answers, t, t.message(message) if message else None, v.show_swedish)
     notes = [f for f in shown if f.staff_note]
     nav_buttons(t, _back, t("Fortsätt"), "nav:next", _continue, today)
+    pause_button(t)                     # issue 16
     if notes:
         with st.expander(t("För personalen")):
             for f in notes:

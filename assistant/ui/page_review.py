@@ -14,6 +14,7 @@ from assistant.pdf.render import render_png_pages
 from assistant.summary import review_groups
 from assistant.ui import read_aloud
 from assistant.ui.fields import swedish
+from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import RECEIPTS, Visit, count_outcome, forget_widgets, visit
 
@@ -88,3 +89,4 @@ def show(v: Visit, t: Translator, today: date) -> None:
         st.markdown("\n".join(f"- {escape(c.label)}" for c in planned))
     st.markdown(t("När du trycker på knappen fylls den riktiga blanketten i på svenska."))
     nav_buttons(t, _back, t("Skapa blanketten"), "nav:create", _create, today)
+    pause_button(t)                     # issue 16
