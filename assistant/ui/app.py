@@ -9,7 +9,7 @@ import streamlit as st
 from assistant.i18n import LANGUAGES, Translator, language
 from assistant.loader import FormLibrary, load_library
 from assistant.ui import page_accessibility, page_question, page_result, page_review, page_staff, page_start
-from assistant.ui import page_pause, page_resume
+from assistant.ui import page_pair, page_pause, page_resume
 from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
@@ -95,13 +95,16 @@ def main() -> None:
     st.set_page_config(page_title="Blankettguiden", page_icon=None, layout="centered",
                        initial_sidebar_state="collapsed", menu_items={})
     RECEIPTS.start()
+    if page_pair.visitor_screen(today()):      # issue 16: the visitor's own screen shows only the shared visit
+        return
     erase_if_confirmed()
     v = visit()
     mark_active(v)
-    t = Translator.for_code(v.lang)
+    t = Translator.for_code(page_pair.staff_language(v))     # Swedish while the visitor has a screen
     apply_look(t.lang, v.large_text)
     _toolbar(t)
     _idle_watch()
+    page_pair.staff_panel(v, t)
     lib = library()
     if v.view != "form":
         st.button(t("Tillbaka till blanketterna"), key="view:back", on_click=_back_to_forms)
@@ -124,3 +127,4 @@ def main() -> None:
         page_question.show(v, t, today())
     if v.view == "form":        # the accessibility statement is one step away from every page
         st.button(t("Tillgänglighet"), key="view:accessibility", on_click=_open_accessibility, type="tertiary")
+    page_pair.after_run(v)

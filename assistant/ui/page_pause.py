@@ -13,6 +13,7 @@ from html import escape
 import streamlit as st
 
 from assistant.i18n import Translator
+from assistant.pairing import VISITOR_SESSION_KEY
 from assistant.pdf.render import render_png_pages
 from assistant.resume.handover import Sheet, make_sheet
 from assistant.resume.key import KeyProblem, pause_key
@@ -35,7 +36,9 @@ def _pause() -> None:
 
 
 def pause_button(t: Translator) -> None:
-    """The button on the question and review pages."""
+    """The button on the question and review pages (not on the visitor's own screen: the staff pause)."""
+    if st.session_state.get(VISITOR_SESSION_KEY):
+        return
     st.button(t("Pausa och fortsätt senare"), key="pause:open", on_click=_pause, type="tertiary",
               help=t("Skriv ut ett papper med dina svar i en kod. Fortsätt en annan dag."))
 

@@ -16,6 +16,7 @@ import streamlit as st
 
 from assistant.documents import Documents
 from assistant.flow import Wizard
+from assistant.pairing import PAIRINGS
 from assistant.receipt_worker import ReceiptJob, ReceiptRenderer
 from assistant.settings import settings
 from assistant.stats import Statistics, stats_path
@@ -103,6 +104,7 @@ def erase_visit(keep_language: bool = False) -> None:
     if old is not None:
         count_outcome(old, completed=False)
         STORE.drop(old.token)
+        PAIRINGS.end(old.token)         # issue 16: the visitor's screen forgets the visit too
         if old.receipt is not None:
             old.receipt.forget()
     for key in list(st.session_state.keys()):
