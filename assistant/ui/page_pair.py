@@ -8,6 +8,7 @@ the other within a second. "Avsluta och radera" ends the pairing; the second scr
 """
 from __future__ import annotations
 
+import io
 from datetime import date
 from html import escape
 from urllib.parse import urlsplit
@@ -101,14 +102,15 @@ def staff_panel(v: Visit, t: Translator) -> None:
         else:
             address = _pair_address()
             code = pairing.code or ""
-            qr = segno.make(address, error="m").svg_inline(scale=4, border=2, omitsize=False)
+            qr = io.BytesIO()
+            segno.make(address, error="m").save(qr, kind="png", scale=5, border=2)
             st.markdown(t("Öppna adressen på besökarens skärm och skriv koden. Koden gäller i två minuter och "
                           "bara en gång."))
             st.html(f'<p class="bg-pair-code" id="bg-pair-code" lang="sv" dir="ltr" '
                     f'style="font-size:2.4rem;font-weight:700;letter-spacing:0.15em;margin:0">'
                     f'{escape(code[:3])} {escape(code[3:])}</p>'
-                    f'<p dir="ltr" style="margin:0.3rem 0"><code>{escape(address)}</code></p>'
-                    f'<div role="img" aria-label="{escape(t("QR-kod med adressen"))}">{qr}</div>')
+                    f'<p dir="ltr" style="margin:0.3rem 0"><code>{escape(address)}</code></p>')
+            st.image(qr.getvalue(), width=180, alt=t("QR-kod med adressen till besökarens skärm"))
             st.button(t("Avbryt"), key="pair:cancel", on_click=_end)
     st.session_state[SEEN] = visit_mark(v)
     _follow(v.token)
