@@ -13,7 +13,7 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from assistant.flow import REVIEW, Wizard, default_answers, relevant_answers
-from assistant.loader import load_form, load_library
+from assistant.loader import load_library
 from assistant.pdf.render import render_png_pages
 from assistant.resume import key as pause_key_module
 from assistant.resume.handover import continued, make_sheet, open_codes, paused_of

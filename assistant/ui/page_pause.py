@@ -23,7 +23,7 @@ from assistant.ui.erase_dialog import ask_erase
 from assistant.ui.fields import page_values
 from assistant.ui.session import Visit, visit
 
-SHEET = "pause:sheet"       # (what it was made of, the Sheet, its preview)
+SHEET = "pause:sheet"       # (the wizard it was made of, (language, day), the Sheet, its preview)
 VIEW = "pause"
 
 
@@ -60,13 +60,12 @@ def _print_button(pdf: bytes, t: Translator) -> None:
 def _sheet(v: Visit, today: date) -> tuple[Sheet, bytes]:
     """The sheet of the visit as it stands now; made again only when the answers or the language changed."""
     assert v.wizard is not None
-    made_of = (id(v.wizard), v.lang, today)
     held = st.session_state.get(SHEET)
-    if held is None or held[0] != made_of:
+    if held is None or held[0] is not v.wizard or held[1] != (v.lang, today):
         sheet = make_sheet(v.wizard, v.lang, v.large_text, pause_key(), today, settings().pause_days)
-        held = (made_of, sheet, render_png_pages(sheet.pdf, dpi=60)[0])
+        held = (v.wizard, (v.lang, today), sheet, render_png_pages(sheet.pdf, dpi=60)[0])
         st.session_state[SHEET] = held
-    return held[1], held[2]
+    return held[2], held[3]
 
 
 def show(v: Visit, t: Translator, today: date) -> None:
