@@ -19,9 +19,11 @@ from assistant.yaml_lines import line_of, parse_yaml, read_text
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "config" / "municipality.yaml"
 DEFAULT_IDLE_MINUTES = 10
+DEFAULT_PAUSE_DAYS = 30
+PAUSE_RANGE = (1, 365)                 # a "fortsätt senare" sheet: at least a day, at most a year
 IDLE_RANGE = (0.5, 120)                # the warning takes at most half of it; above 120 a kiosk keeps data too long
 PRINTER_NAME = re.compile(r"[^\s/#@\\]+")   # what CUPS accepts as a queue name
-SCALAR_KEYS = {"blanketter", "inaktiv_minuter", "skrivare"}
+SCALAR_KEYS = {"blanketter", "inaktiv_minuter", "skrivare", "fortsatt_senare_dagar"}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
 _TOP_LEVEL = re.compile(r"^[^\s#\-]")     # a line that starts a top-level key
 
@@ -34,6 +36,7 @@ class Settings:
     printer: str
     source: Path
     problems: tuple[Problem, ...] = ()
+    pause_days: int = 30        # how long a "fortsätt senare" sheet can be continued
 
     def fill(self, text: str) -> str:
         """Replace {kommun.namn} and the like; unknown placeholders stay visible so they get noticed."""
@@ -121,6 +124,17 @@ def _idle(path: Path, raw: Any, line: int, problems: list[Problem]) -> float:
     return DEFAULT_IDLE_MINUTES
 
 
+def _pause_days(path: Path, raw: Any, line: int, problems: list[Problem]) -> int:
+    low, high = PAUSE_RANGE
+    if isinstance(raw, int) and not isinstance(raw, bool) and low <= raw <= high:
+        return raw
+    problems.append(Problem(file=path, line=line or None, field="fortsatt_senare_dagar",
+                            message=f"måste vara ett antal dagar från {low} till {high}, inte {raw!r}. "
+                                    f"{DEFAULT_PAUSE_DAYS} dagar används tills det är rättat.",
+                            fix=f"Skriv till exempel fortsatt_senare_dagar: {DEFAULT_PAUSE_DAYS}"))
+    return DEFAULT_PAUSE_DAYS
+
+
 def _printer(path: Path, raw: Any, line: int, problems: list[Problem]) -> str:
     if raw is None or raw == "":
         return ""
@@ -140,7 +154,7 @@ def _placeholders(path: Path, data: dict[str, Any], lines: dict[str, int], probl
         if not isinstance(group, str) or not isinstance(entries, dict):
             problems.append(Problem(file=path, line=line_of(entries) or lines.get(str(group)) or None,
                                     field=str(group), message="okänd inställning.",
-                                    fix="Använd blanketter:, inaktiv_minuter: och skrivare:, eller en grupp "
+                                    fix="Använd blanketter:, inaktiv_minuter:, skrivare: och fortsatt_senare_dagar:, eller en grupp "
                                         "som kommun: med namn: värde på indragna rader under."))
             continue
         for key, value in entries.items():
@@ -184,9 +198,12 @@ def load_settings(path: Path) -> Settings:
     offered = _forms(path, data["blanketter"], lines.get("blanketter", 0), problems) if "blanketter" in data else None
     idle = (_idle(path, data["inaktiv_minuter"], lines.get("inaktiv_minuter", 0), problems)
             if "inaktiv_minuter" in data else DEFAULT_IDLE_MINUTES)
+    pause_days = (_pause_days(path, data["fortsatt_senare_dagar"], lines.get("fortsatt_senare_dagar", 0), problems)
+                  if "fortsatt_senare_dagar" in data else DEFAULT_PAUSE_DAYS)
     printer = _printer(path, data.get("skrivare"), lines.get("skrivare", 0), problems)
     return Settings(placeholders=_placeholders(path, data, lines, problems), offered_forms=offered, idle_minutes=idle,
-                    printer=printer, source=path, problems=tuple(problems))
+                    printer=printer, source=path, problems=tuple(problems),
+                    pause_days=pause_days)
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from assistant.i18n import LANGUAGES, Translator, language
 from assistant.check import checked_library
 from assistant.loader import FormLibrary
 from assistant.ui import activity, page_accessibility, page_question, page_result, page_review, page_staff, page_start
+from assistant.ui import page_pair, page_pause, page_resume
 from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
@@ -107,13 +108,16 @@ def main() -> None:
     st.set_page_config(page_title="Blankettguiden", page_icon=None, layout="centered",
                        initial_sidebar_state="collapsed", menu_items={})
     RECEIPTS.start()
+    if page_pair.visitor_screen(today()):      # issue 16: the visitor's own screen shows only the shared visit
+        return
     erase_if_confirmed()
     v = visit()
     mark_active(v)
-    t = Translator.for_code(v.lang)
+    t = Translator.for_code(page_pair.staff_language(v))     # Swedish while the visitor has a screen
     apply_look(t.lang, v.large_text)
     _toolbar(t)
     _idle_watch()
+    page_pair.staff_panel(v, t)
     lib = library()
     if v.view != "form":
         st.button(t("Tillbaka till blanketterna"), key="view:back", on_click=_back_to_forms)
@@ -121,13 +125,19 @@ def main() -> None:
             page_staff.show(t, STATS, lib)
         elif v.view == "accessibility":
             page_accessibility.show(t)
+        elif v.view == page_pause.VIEW:          # issue 16: pause on a sheet, continue from it
+            page_pause.show(v, t, today())
+        elif v.view == page_resume.VIEW:
+            page_resume.show(lib, t, today())
     elif v.documents is not None and v.wizard is not None:
         page_result.show(v, t, today())
     elif v.wizard is None:
         page_start.show(lib, v, t, today())
+        page_resume.start_button(t)             # issue 16
     elif v.wizard.on_review:
         page_review.show(v, t, today())
     else:
         page_question.show(v, t, today())
     if v.view == "form":        # the accessibility statement is one step away from every page
         st.button(t("Tillgänglighet"), key="view:accessibility", on_click=_open_accessibility, type="tertiary")
+    page_pair.after_run(v)

@@ -15,6 +15,7 @@ from assistant.i18n import Translator
 from assistant.model import Text
 from assistant.ui import fields as widgets, page_review, read_aloud
 from assistant.ui.look import focus
+from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import Visit, forget_widgets, visit
 from assistant.validators import Message
@@ -141,6 +142,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
         nav_buttons(t, _back, t("Skapa blanketten"), "nav:create", _create, today)
     else:
         nav_buttons(t, _back, t("Fortsätt"), "nav:next", _continue, today)
+    pause_button(t)                     # issue 16
     if notes:
         with st.expander(t("För personalen")):
             for f in notes:

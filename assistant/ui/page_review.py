@@ -16,6 +16,7 @@ from assistant.i18n_markers import N_
 from assistant.summary import Row, review_groups
 from assistant.ui import previews, read_aloud
 from assistant.ui.fields import swedish
+from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import RECEIPTS, Visit, count_outcome, forget_widgets, visit
 
@@ -141,3 +142,4 @@ def show(v: Visit, t: Translator, today: date) -> None:
         nav_buttons(t, _back, t("Skapa blanketten"), "nav:create", create, today)
     else:
         nav_buttons(t, _back, t("Fortsätt"), "nav:next", _forward, today)
+    pause_button(t)                     # issue 16

@@ -19,6 +19,7 @@ import streamlit as st
 
 from assistant.documents import Documents
 from assistant.flow import Wizard
+from assistant.pairing import PAIRINGS
 from assistant.receipt_worker import ReceiptJob, ReceiptRenderer
 from assistant.settings import settings
 from assistant.stats import Statistics, stats_path
@@ -121,6 +122,7 @@ def erase_visit(keep_language: bool = False) -> None:
     if old is not None:
         count_outcome(old, completed=False)
         STORE.erase(old.token)
+        PAIRINGS.end(old.token)         # issue 16: the visitor's screen forgets the visit too
         if old.receipt is not None:
             old.receipt.forget()
         _empty(old)

@@ -1,0 +1,101 @@
+"""Pausa och fortsätt senare: the visit's answers on a printed sheet, sealed in QR codes; then erase.
+
+The sheet is made in this session's memory and handed to the browser; the server keeps nothing of it. It
+is held in the session only until the visit is erased (erase clears every session key).
+"""
+from __future__ import annotations
+
+import base64
+import json
+from datetime import date
+from html import escape
+
+import streamlit as st
+
+from assistant.i18n import Translator
+from assistant.pairing import VISITOR_SESSION_KEY
+from assistant.pdf.render import render_png_pages
+from assistant.resume.handover import Sheet, make_sheet
+from assistant.resume.key import KeyProblem, pause_key
+from assistant.resume.seal import SheetError
+from assistant.settings import settings
+from assistant.ui.erase_dialog import ask_erase
+from assistant.ui.fields import page_values
+from assistant.ui.session import Visit, visit
+
+SHEET = "pause:sheet"       # (the wizard it was made of, (language, day), the Sheet, its preview)
+VIEW = "pause"
+
+
+def _pause() -> None:
+    """Keep what was typed on this page (valid or not: it is continued there), then open the pause page."""
+    v = visit()
+    if v.wizard is not None and not v.wizard.on_review:
+        v.wizard = v.wizard.with_answers(page_values(v.wizard.current()))
+    v.view = VIEW
+
+
+def pause_button(t: Translator) -> None:
+    """The button on the question and review pages (not on the visitor's own screen: the staff pause)."""
+    if st.session_state.get(VISITOR_SESSION_KEY):
+        return
+    st.button(t("Pausa och fortsätt senare"), key="pause:open", on_click=_pause, type="tertiary",
+              help=t("Skriv ut ett papper med dina svar i en kod. Fortsätt en annan dag."))
+
+
+def _print_button(pdf: bytes, t: Translator) -> None:
+    """The sheet in the browser's PDF viewer in a new tab, which has a print button."""
+    payload = json.dumps(base64.b64encode(pdf).decode("ascii"))
+    label = escape(t("Öppna för utskrift"))
+    st.html(
+        f'<button type="button" id="bg-open-sheet" class="bg-print-button">{label}</button>'
+        "<script>(function(){var b=document.getElementById('bg-open-sheet')||"
+        "window.parent.document.getElementById('bg-open-sheet');if(!b)return;b.onclick=function(){"
+        f"var s=atob({payload});var a=new Uint8Array(s.length);for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);"
+        "var u=URL.createObjectURL(new Blob([a],{type:'application/pdf'}));window.open(u,'_blank');};})();</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def _sheet(v: Visit, today: date) -> tuple[Sheet, bytes]:
+    """The sheet of the visit as it stands now; made again only when the answers or the language changed."""
+    assert v.wizard is not None
+    held = st.session_state.get(SHEET)
+    if held is None or held[0] is not v.wizard or held[1] != (v.lang, today):
+        sheet = make_sheet(v.wizard, v.lang, v.large_text, pause_key(), today, settings().pause_days)
+        held = (v.wizard, (v.lang, today), sheet, render_png_pages(sheet.pdf, dpi=60)[0])
+        st.session_state[SHEET] = held
+    return held[2], held[3]
+
+
+def show(v: Visit, t: Translator, today: date) -> None:
+    st.title(t("Pausa och fortsätt senare"), anchor=False)
+    if v.wizard is None:
+        st.info(t("Det finns inget att pausa. Välj en blankett först."))
+        return
+    try:
+        sheet, preview = _sheet(v, today)
+    except SheetError:
+        st.error(t("Svaren får inte plats på ett papper. Gör klart blanketten i dag, eller gör de längsta "
+                   "svaren kortare."))
+        return
+    except KeyProblem as exc:
+        st.error(t("Papperet kan inte göras: nyckeln i %(file)s är fel. Be IT rätta den.",
+                   file=".streamlit/secrets.toml"))
+        with st.expander(t("För personalen")):
+            st.code(str(exc), language=None)
+        return
+    st.markdown(t("Skriv ut papperet och ta med det nästa gång. Dina svar finns bara i koden på papperet, "
+                  "krypterade. Här sparas ingenting."))
+    st.markdown(t("Papperet gäller till och med %(until)s.", until=t.date(sheet.expires)))
+    left, right = st.columns(2)
+    with left:
+        st.download_button(t("Ladda ner papperet (PDF)"), data=sheet.pdf, file_name=f"fortsatt-senare-{v.wizard.form.id}.pdf",
+                           mime="application/pdf", on_click="ignore", type="primary", width="stretch",
+                           key="pause:download")
+    with right:
+        _print_button(sheet.pdf, t)
+    st.markdown(t("När papperet är utskrivet: tryck på Avsluta och radera. Då finns dina svar bara på papperet."))
+    if st.button(t("Avsluta och radera"), key="pause:erase", width="stretch"):
+        ask_erase(t)
+    st.image(preview, width="stretch", alt=t("Papperet Fortsätt senare, som det skrivs ut"))
