@@ -89,13 +89,15 @@ def _no_voice(t: Translator) -> None:
 
 
 def _first_audio(playing: Playing, t: Translator) -> None:
+    name = escape(t("Uppläsning"))
     st.html(f'<audio class="bg-read-aloud" controls autoplay data-press="{playing.press}" '
-            f'aria-label="{escape(t("Uppläsning"))}" src="{playing.first}"></audio>')
+            f'aria-label="{name}" src="{playing.first}"></audio>')
 
 
 def _rest_audio(playing: Playing, t: Translator) -> None:
+    name = escape(t("Uppläsning"))
     st.html(f'<audio class="bg-read-aloud-rest" controls preload="auto" style="display:none" '
-            f'data-press="{playing.press}" aria-label="{escape(t("Uppläsning"))}" src="{playing.rest}"></audio>'
+            f'data-press="{playing.press}" aria-label="{name}" src="{playing.rest}"></audio>'
             + CHAIN, unsafe_allow_javascript=True)
 
 
