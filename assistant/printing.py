@@ -7,8 +7,7 @@ The PDF holds personal data: it goes to `lp` on standard input and is never writ
 keeps its own copy in its spool folder until the job is done, and by default for a day after that
 (`PreserveJobFiles`, default 86400 s): a staff PC must set `PreserveJobFiles No` in /etc/cups/cupsd.conf
 (docs/privacy.md, docs/accessibility.md "Printing at the library"); spool_keeps_copies() lets the app warn
-staff when it is not set. The job title is fixed, so the queue (`lpstat`) never
-shows a visitor's name.
+staff when it is not set. The job title is fixed, so the queue (`lpstat`) never shows a visitor's name.
 
 `lp` and `lpstat` talk to the CUPS server that CUPS_SERVER or ~/.cups/client.conf names, else the local one.
 """
@@ -92,6 +91,8 @@ def print_pdf(pdf: bytes, printer: str) -> str:
 def cupsd_conf() -> Path:
     """The scheduler's configuration file; CUPS_SERVERROOT moves it, as it does for cupsd itself."""
     return Path(os.environ.get("CUPS_SERVERROOT") or "/etc/cups") / "cupsd.conf"
+
+
 _OFF = {"no", "off", "false", "0"}
 
 
@@ -127,8 +128,8 @@ def spool_keeps_copies(conf: Path | None = None) -> bool | None:
     seconds, or not set: the default keeps them for a day); False when it deletes them; None when neither
     the file nor cupsctl could tell."""
     try:
-        value = _preserve_value((conf or cupsd_conf()).read_text(encoding="utf-8", errors="replace").splitlines(), " ")
-        known = True
+        text = (conf or cupsd_conf()).read_text(encoding="utf-8", errors="replace")
+        value, known = _preserve_value(text.splitlines(), " "), True
     except OSError:
         value, known = _cupsctl_value(), False
     if value is None:

@@ -7,6 +7,7 @@ parsed on its own, so a syntax error in one block leaves the others (and the for
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ PRINTER_NAME = re.compile(r"[^\s/#@\\]+")   # what CUPS accepts as a queue name
 SCALAR_KEYS = {"blanketter", "inaktiv_minuter", "skrivare", "fortsatt_senare_dagar"}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
 _TOP_LEVEL = re.compile(r"^[^\s#\-]")     # a line that starts a top-level key
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -208,8 +210,12 @@ def load_settings(path: Path) -> Settings:
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    """This installation's settings; BLANKETTGUIDEN_CONFIG may point to another file."""
-    return load_settings(Path(os.environ.get("BLANKETTGUIDEN_CONFIG", DEFAULT_PATH)))
+    """This installation's settings; BLANKETTGUIDEN_CONFIG may point to another file. Problems are logged
+    once, so the server's log says what the staff notice says."""
+    loaded = load_settings(Path(os.environ.get("BLANKETTGUIDEN_CONFIG", DEFAULT_PATH)))
+    for problem in loaded.problems:
+        _LOG.warning("%s", problem)
+    return loaded
 
 
 def placeholders_in(text: str) -> list[str]:

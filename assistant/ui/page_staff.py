@@ -20,10 +20,10 @@ import streamlit as st
 
 from assistant.i18n import Translator, language
 from assistant.loader import FormLibrary
-from assistant.ui.failure import guarded
 from assistant.printing import spool_keeps_copies
 from assistant.settings import settings
 from assistant.stats import MonthRow, Statistics
+from assistant.ui.failure import guarded
 
 SECRET_NAME = "staff_pin"
 SECRETS_FILE = ".streamlit/secrets.toml"
