@@ -159,18 +159,22 @@ def _text(obj: object, default: str) -> str:
     return str(obj) if isinstance(obj, (pikepdf.String, pikepdf.Name, str)) else default
 
 
-def _style(doc: pikepdf.Pdf, node: FieldNode, widget: pikepdf.Dictionary) -> fonts.FieldStyle:
-    acroform = doc.Root.AcroForm
-    da = _text(widget.get("/DA"), "") or _text(node.get("/DA"), "") or _text(acroform.get("/DA"), "") \
-        or "/Helv 0 Tf 0 g"
-    dr = acroform.get("/DR")
+def _dr_fonts(doc: pikepdf.Pdf) -> dict[str, str]:
+    """The form's /DR font resource names -> their /BaseFont, read once per fill."""
+    dr = doc.Root.AcroForm.get("/DR")
     dr_fonts = dr.get("/Font") if isinstance(dr, pikepdf.Dictionary) else None
     names = {}
     if isinstance(dr_fonts, pikepdf.Dictionary):
         for k, v in dr_fonts.items():
             if isinstance(v, pikepdf.Dictionary):
                 names[str(k)[1:]] = _text(v.get("/BaseFont"), str(k))
-    return fonts.parse_da(da, names)
+    return names
+
+
+def _style(default_da: str, dr_names: dict[str, str], node: FieldNode,
+           widget: pikepdf.Dictionary) -> fonts.FieldStyle:
+    da = _text(widget.get("/DA"), "") or _text(node.get("/DA"), "") or default_da
+    return fonts.parse_da(da, dr_names)
 
 
 def _comb(node: FieldNode) -> int | None:
@@ -196,6 +200,8 @@ def _plan(doc: pikepdf.Pdf, nodes: dict[str, FieldNode], texts: dict[str, str],
     without our appearance."""
     draws: list[_Draw] = []
     continued: list[Continued] = []
+    default_da = _text(doc.Root.AcroForm.get("/DA"), "") or "/Helv 0 Tf 0 g"
+    dr_names = _dr_fonts(doc)
     for name, node in nodes.items():
         if name not in texts or node.kind not in TEXT_KINDS:
             continue
@@ -204,7 +210,7 @@ def _plan(doc: pikepdf.Pdf, nodes: dict[str, FieldNode], texts: dict[str, str],
         if not (node.kind == "text" and node.flags & MULTILINE):
             text = " ".join(text.split("\n"))
         comb = _comb(node)
-        planned = [(w, _style(doc, node, w)) for w in node.widgets if not is_hidden(w)]
+        planned = [(w, _style(default_da, dr_names, node, w)) for w in node.widgets if not is_hidden(w)]
         too_long = max_len is not None and len(text) > max_len
         fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR, comb) for w, s in planned]
         if too_long or any(f is None for f, _ in fits):
@@ -237,27 +243,22 @@ def _existing_texts(nodes: dict[str, FieldNode]) -> dict[str, str]:
     return out
 
 
-def _xobject(doc: pikepdf.Pdf, widget: pikepdf.Dictionary, content: str, resources: pikepdf.Object) -> None:
-    x1, y1, x2, y2 = rect(widget)
-    widget.AP = pikepdf.Dictionary(N=doc.make_stream(
-        content.encode("ascii"), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
-        BBox=[0, 0, x2 - x1, y2 - y1], Resources=resources))
-
-
-def _quadding(doc: pikepdf.Pdf, node: FieldNode) -> int:
+def _quadding(node: FieldNode, default: object) -> int:
     try:
-        return int(node.get("/Q", doc.Root.AcroForm.get("/Q", 0)))
+        return int(node.get("/Q", default))
     except (TypeError, ValueError):
         return 0
 
 
-def _draw(doc: pikepdf.Pdf, draw: _Draw, fonts_used: FontSet, resources: pikepdf.Object) -> None:
+def _draw(doc: pikepdf.Pdf, draw: _Draw, fonts_used: FontSet, resources: pikepdf.Object, quadding: object) -> None:
     x1, y1, x2, y2 = rect(draw.widget)
     box = (x2 - x1, y2 - y1)
     content = frame(draw.widget, *box) + " " + text_stream(
-        fonts_used, draw.face, draw.style, draw.fitted, box, quadding=_quadding(doc, draw.node), comb=draw.comb,
+        fonts_used, draw.face, draw.style, draw.fitted, box, quadding=_quadding(draw.node, quadding), comb=draw.comb,
         multiline=draw.node.kind == "text" and bool(draw.node.flags & MULTILINE))
-    _xobject(doc, draw.widget, content, resources)
+    draw.widget.AP = pikepdf.Dictionary(N=doc.make_stream(
+        content.encode("ascii"), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+        BBox=[0, 0, box[0], box[1]], Resources=resources))
 
 
 def _bilaga_entries(continued: list[Continued], bilaga: BilagaInfo) -> list[Entry]:
@@ -301,8 +302,9 @@ def fill_pdf(pdf: bytes, values: Mapping[str, FieldValue], *, bilaga: BilagaInfo
         draws, continued = _plan(doc, nodes, texts, bilaga.labels)
         fonts_used = FontSet(doc)
         resources = fonts_used.shared_resources()
+        quadding = doc.Root.AcroForm.get("/Q", 0)
         for d in draws:
-            _draw(doc, d, fonts_used, resources)
+            _draw(doc, d, fonts_used, resources, quadding)
         entries = _bilaga_entries(continued, bilaga)
         if entries:
             add_pages(doc, fonts_used, entries, (bilaga.form_title, bilaga.person_name, bilaga.personnummer))

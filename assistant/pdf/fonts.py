@@ -33,7 +33,6 @@ class FieldStyle:
     italic: bool
     size: float
     color: str       # PDF colour operator, e.g. "0 g" or "0 0 1 rg"
-    resource: str = ""   # the /DR font name of the field's own font (for reusing an embedded font)
 
 
 @dataclass(eq=False)
@@ -106,7 +105,12 @@ def _style_suffix(bold: bool, italic: bool) -> str:
 
 def latin_face(style: FieldStyle) -> Face:
     """The Liberation face metric-compatible with the field's font."""
-    return load_face(LIBERATION / f"Liberation{style.family}-{_style_suffix(style.bold, style.italic)}.ttf")
+    return _latin(style.family, style.bold, style.italic)
+
+
+@lru_cache(maxsize=None)
+def _latin(family: str, bold: bool, italic: bool) -> Face:
+    return load_face(LIBERATION / f"Liberation{family}-{_style_suffix(bold, italic)}.ttf")
 
 
 @lru_cache(maxsize=None)
@@ -143,14 +147,20 @@ def style_for(base_font: str) -> tuple[str, bool, bool]:
 
 def parse_da(da: str, fonts: dict[str, str]) -> FieldStyle:
     """Read "/Helv 10 Tf 0 g" into a style; `fonts` maps /DR resource names to /BaseFont names."""
-    font = re.search(r"/([^\s/]+)\s+([\d.]+)\s+Tf", da)
+    font = _DA_FONT.search(da)
+    return _parse_da(da, fonts.get(font.group(1), font.group(1)) if font else "Helvetica")
+
+
+_DA_FONT = re.compile(r"/([^\s/]+)\s+([\d.]+)\s+Tf")
+
+
+@lru_cache(maxsize=1024)
+def _parse_da(da: str, base: str) -> FieldStyle:
+    font = _DA_FONT.search(da)
     color = re.search(r"((?:[\d.]+\s+){1,4})(g|rg|k)\b", da)
-    base = fonts.get(font.group(1), font.group(1)) if font else "Helvetica"
     family, bold, italic = style_for(base)
     try:
         size = float(font.group(2)) if font else 0.0
     except ValueError:
         size = 0.0
-    return FieldStyle(family, bold, italic, size,
-                      f"{color.group(1).strip()} {color.group(2)}" if color else "0 g",
-                      font.group(1) if font else "")
+    return FieldStyle(family, bold, italic, size, f"{color.group(1).strip()} {color.group(2)}" if color else "0 g")
