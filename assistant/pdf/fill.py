@@ -159,16 +159,36 @@ def _text(obj: object, default: str) -> str:
     return str(obj) if isinstance(obj, (pikepdf.String, pikepdf.Name, str)) else default
 
 
-def _dr_fonts(doc: pikepdf.Pdf) -> dict[str, str]:
-    """The form's /DR font resource names -> their /BaseFont, read once per fill."""
+def _dr_fonts(doc: pikepdf.Pdf) -> tuple[dict[str, str], dict[str, fonts.Face]]:
+    """The form's /DR font resource names -> their /BaseFont, and -> the face of an embedded TrueType
+    program (reused for a value it covers), read once per fill."""
     dr = doc.Root.AcroForm.get("/DR")
     dr_fonts = dr.get("/Font") if isinstance(dr, pikepdf.Dictionary) else None
-    names = {}
+    names: dict[str, str] = {}
+    own: dict[str, fonts.Face] = {}
     if isinstance(dr_fonts, pikepdf.Dictionary):
         for k, v in dr_fonts.items():
-            if isinstance(v, pikepdf.Dictionary):
-                names[str(k)[1:]] = _text(v.get("/BaseFont"), str(k))
-    return names
+            if not isinstance(v, pikepdf.Dictionary):
+                continue
+            names[str(k)[1:]] = base = _text(v.get("/BaseFont"), str(k))
+            face = _embedded(v, base)
+            if face is not None:
+                own[str(k)[1:]] = face
+    return names, own
+
+
+def _embedded(font: pikepdf.Dictionary, base: str) -> fonts.Face | None:
+    descendants = font.get("/DescendantFonts")
+    if isinstance(descendants, pikepdf.Array) and len(descendants):
+        font = descendants[0]
+    descriptor = font.get("/FontDescriptor") if isinstance(font, pikepdf.Dictionary) else None
+    program = descriptor.get("/FontFile2") if isinstance(descriptor, pikepdf.Dictionary) else None
+    if not isinstance(program, pikepdf.Stream):
+        return None
+    try:
+        return fonts.embedded_face(program.read_bytes(), base)
+    except pikepdf.PdfError:
+        return None
 
 
 def _style(default_da: str, dr_names: dict[str, str], node: FieldNode,
@@ -182,10 +202,18 @@ def _comb(node: FieldNode) -> int | None:
     return max_len if node.flags & COMB and max_len else None
 
 
+def _face(style: fonts.FieldStyle, text: str, own: dict[str, fonts.Face]) -> fonts.Face:
+    """The field's own embedded font when it has every character, else the Liberation stand-in."""
+    face = own.get(style.resource)
+    if face is not None and all(face.covers(c) for c in text if not c.isspace()):
+        return face
+    return fonts.latin_face(style)
+
+
 def _fit_widget(node: FieldNode, widget: pikepdf.Dictionary, style: fonts.FieldStyle, text: str,
-                floor: float, comb: int | None) -> tuple[Fit | None, fonts.Face]:
+                floor: float, comb: int | None, own: dict[str, fonts.Face]) -> tuple[Fit | None, fonts.Face]:
     x1, y1, x2, y2 = rect(widget)
-    face = fonts.latin_face(style)
+    face = _face(style, text, own)
     whole = shape_line(text.replace("\n", " "), face, style.bold)
     multiline = node.kind == "text" and bool(node.flags & MULTILINE)
     fitted = fit(text, width_of(face, style.bold), (x2 - x1, y2 - y1), style.size, multiline=multiline,
@@ -201,7 +229,7 @@ def _plan(doc: pikepdf.Pdf, nodes: dict[str, FieldNode], texts: dict[str, str],
     draws: list[_Draw] = []
     continued: list[Continued] = []
     default_da = _text(doc.Root.AcroForm.get("/DA"), "") or "/Helv 0 Tf 0 g"
-    dr_names = _dr_fonts(doc)
+    dr_names, own = _dr_fonts(doc)
     for name, node in nodes.items():
         if name not in texts or node.kind not in TEXT_KINDS:
             continue
@@ -212,22 +240,22 @@ def _plan(doc: pikepdf.Pdf, nodes: dict[str, FieldNode], texts: dict[str, str],
         comb = _comb(node)
         planned = [(w, _style(default_da, dr_names, node, w)) for w in node.widgets if not is_hidden(w)]
         too_long = max_len is not None and len(text) > max_len
-        fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR, comb) for w, s in planned]
+        fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR, comb, own) for w, s in planned]
         if too_long or any(f is None for f, _ in fits):
             number = len(continued) + 1
             tooltip = node.obj.get("/TU")
             continued.append(Continued(name, labels.get(name) or (str(tooltip) if tooltip else name),
                                        texts[name], number))
-            fits, comb = _marker(node, planned, number, comb), None
+            fits, comb = _marker(node, planned, number, own), None
         draws += [_Draw(node, w, s, face, fitted, comb) for (w, s), (fitted, face) in zip(planned, fits)]
     return draws, continued
 
 
-def _marker(node: FieldNode, planned: list, number: int, comb: int | None) -> list:
+def _marker(node: FieldNode, planned: list, number: int, own: dict[str, fonts.Face]) -> list:
     """"Se bilaga N" in the box, as plain text even in a comb box; a tiny box gets "Bil. N", smaller."""
     fits: list = []
     for text, floor in ((f"Se bilaga {number}", 5.0), (f"Bil. {number}", 5.0), (f"Bil. {number}", 1.0)):
-        fits = [_fit_widget(node, w, s, text, floor, None) for w, s in planned]
+        fits = [_fit_widget(node, w, s, text, floor, None, own) for w, s in planned]
         if all(f is not None for f, _ in fits):
             break
     return fits
