@@ -8,9 +8,10 @@ venv, in a subprocess that times itself. Create that venv once (or skip it; its 
     python3 -m venv /tmp/benchvenv && /tmp/benchvenv/bin/pip install pymupdf
     (another path: BENCH_PYMUPDF_PYTHON=/path/to/python)
 
-Goals (median, warm): service housing <= 60 ms with Latin values and <= 200 ms with Arabic/Ethiopic
-values; a 700-field form <= 1 s. Each comparison fills and flattens the same blank PDF with the same
-values. pikepdf and PyMuPDF draw with their own appearance generators: pikepdf prints "?" for
+Goals (median, warm; issue 12): service housing <= 10 ms with Latin values, <= 20 ms and <= 0.5x PyMuPDF
+with Arabic/Ethiopic values; a 700-field form with non-Latin values in every field <= 500 ms. Each
+comparison fills and flattens the same blank PDF with the same values. On a shared, busy machine the
+absolute numbers grow with the load; the columns against pikepdf and PyMuPDF (same run) do not. pikepdf and PyMuPDF draw with their own appearance generators: pikepdf prints "?" for
 non-ASCII and PyMuPDF's output is not what poppler shows (see shared/research/pdf-facts.md), so they
 are speed references, not equivalents.
 """
@@ -36,7 +37,10 @@ sys.path.insert(0, str(ROOT))
 from assistant.pdf.fill import BilagaInfo, fill_pdf  # noqa: E402
 from tests.pdf.fixtures import big_form  # noqa: E402
 
-GOALS_MS = {"service housing, Latin": 60, "service housing, Arabic/Ethiopic": 200, "700 fields": 1000}
+GOALS_MS = {"service housing, Latin": 10, "service housing, Arabic/Ethiopic": 20, "700 fields, Latin": 500,
+            "700 fields, non-Latin": 500}
+MAX_VS_PYMUPDF = {"service housing, Arabic/Ethiopic": 0.5}
+SCRIPT_VALUES = ("محمد عبد الله", "ፍሬሕይወት ገብረ", "Nguyễn Thị Minh Khai", "Іван Ґудзь", "فاطمه پژوهش")
 BILAGA = BilagaInfo("Ansökan om bistånd – äldreomsorg", "Åsa Öberg", "19121212-1212", {})
 LATIN = {
     "Sokande_Fornamn": "Åsa", "Sokande_Efternamn": "Öberg-Wójcik", "Sokande_Personnummer": "19121212-1212",
@@ -110,7 +114,7 @@ def pikepdf_fill_flatten(pdf: bytes, values: dict) -> bytes:
 
 
 def median_ms(fn, pdf: bytes, values: dict, runs: int) -> float:
-    fn(pdf, values)  # warm: imports, font tables, WeasyPrint's first layout
+    fn(pdf, values)  # warm: imports, font tables
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -137,15 +141,17 @@ def main() -> int:
     args = parser.parse_args()
     aldre = (ROOT / "forms/aldreomsorg/ansokan-aldreomsorg.pdf").read_bytes()
     big, big_values = big_form()
+    big_non_latin = {k: v if isinstance(v, bool) else f"{SCRIPT_VALUES[i % len(SCRIPT_VALUES)]} {i}"
+                     for i, (k, v) in enumerate(big_values.items())}
     cases = {"service housing, Latin": (aldre, LATIN), "service housing, Arabic/Ethiopic": (aldre, NON_LATIN),
-             "700 fields": (big, big_values)}
+             "700 fields, Latin": (big, big_values), "700 fields, non-Latin": (big, big_non_latin)}
     print(f"{'case':34} {'ours ms':>8} {'goal':>6} {'pikepdf':>8} {'PyMuPDF':>8} {'ours/pikepdf':>13} {'ours/PyMuPDF':>13}")
     failed = False
     for name, (pdf, values) in cases.items():
         mine = median_ms(ours, pdf, values, args.runs)
         pike = median_ms(pikepdf_fill_flatten, pdf, values, args.runs)
         mu = pymupdf_ms(pdf, values, args.runs)
-        failed |= mine > GOALS_MS[name]
+        failed |= mine > GOALS_MS[name] or bool(mu) and mine / mu > MAX_VS_PYMUPDF.get(name, float("inf"))
         mu_txt = f"{mu:8.1f}" if mu is not None else f"{'-':>8}"
         ratio_mu = f"{mine / mu:13.2f}" if mu else f"{'-':>13}"
         print(f"{name:34} {mine:8.1f} {GOALS_MS[name]:6d} {pike:8.1f} {mu_txt} {mine / pike:13.2f} {ratio_mu}")

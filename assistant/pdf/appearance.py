@@ -5,7 +5,7 @@ import pikepdf
 
 from assistant.pdf.embed import FontSet
 from assistant.pdf.fonts import Face, FieldStyle
-from assistant.pdf.layout import CLIP, LEADING, PADDING, Fit
+from assistant.pdf.layout import CLIP, INK_GAP, LEADING, PADDING, Fit
 from assistant.pdf.shaping import Line, shape_line
 
 
@@ -43,10 +43,10 @@ def single_baseline(line: Line, face: Face, size: float, h: float) -> float:
     """Centred on the face's cap height as Acrobat does, then moved so the ink stays inside the clip."""
     y = (h - size * (face.cap_height + 0.21)) / 2 + 0.21 * size
     top, bottom = y + line.top * size, y + line.bottom * size
-    if top > h - CLIP:
-        y -= top - (h - CLIP)
-    if bottom < CLIP:
-        y += CLIP - bottom
+    if top > h - CLIP - INK_GAP:
+        y -= top - (h - CLIP - INK_GAP)
+    if bottom < CLIP + INK_GAP:
+        y += CLIP + INK_GAP - bottom
     return y
 
 

@@ -159,18 +159,42 @@ def _text(obj: object, default: str) -> str:
     return str(obj) if isinstance(obj, (pikepdf.String, pikepdf.Name, str)) else default
 
 
-def _style(doc: pikepdf.Pdf, node: FieldNode, widget: pikepdf.Dictionary) -> fonts.FieldStyle:
-    acroform = doc.Root.AcroForm
-    da = _text(widget.get("/DA"), "") or _text(node.get("/DA"), "") or _text(acroform.get("/DA"), "") \
-        or "/Helv 0 Tf 0 g"
-    dr = acroform.get("/DR")
+def _dr_fonts(doc: pikepdf.Pdf) -> tuple[dict[str, str], dict[str, fonts.Face]]:
+    """The form's /DR font resource names -> their /BaseFont, and -> the face of an embedded TrueType
+    program (reused for a value it covers), read once per fill."""
+    dr = doc.Root.AcroForm.get("/DR")
     dr_fonts = dr.get("/Font") if isinstance(dr, pikepdf.Dictionary) else None
-    names = {}
+    names: dict[str, str] = {}
+    own: dict[str, fonts.Face] = {}
     if isinstance(dr_fonts, pikepdf.Dictionary):
         for k, v in dr_fonts.items():
-            if isinstance(v, pikepdf.Dictionary):
-                names[str(k)[1:]] = _text(v.get("/BaseFont"), str(k))
-    return fonts.parse_da(da, names)
+            if not isinstance(v, pikepdf.Dictionary):
+                continue
+            names[str(k)[1:]] = base = _text(v.get("/BaseFont"), str(k))
+            face = _embedded(v, base)
+            if face is not None:
+                own[str(k)[1:]] = face
+    return names, own
+
+
+def _embedded(font: pikepdf.Dictionary, base: str) -> fonts.Face | None:
+    descendants = font.get("/DescendantFonts")
+    if isinstance(descendants, pikepdf.Array) and len(descendants):
+        font = descendants[0]
+    descriptor = font.get("/FontDescriptor") if isinstance(font, pikepdf.Dictionary) else None
+    program = descriptor.get("/FontFile2") if isinstance(descriptor, pikepdf.Dictionary) else None
+    if not isinstance(program, pikepdf.Stream):
+        return None
+    try:
+        return fonts.embedded_face(program.read_bytes(), base)
+    except pikepdf.PdfError:
+        return None
+
+
+def _style(default_da: str, dr_names: dict[str, str], node: FieldNode,
+           widget: pikepdf.Dictionary) -> fonts.FieldStyle:
+    da = _text(widget.get("/DA"), "") or _text(node.get("/DA"), "") or default_da
+    return fonts.parse_da(da, dr_names)
 
 
 def _comb(node: FieldNode) -> int | None:
@@ -178,10 +202,18 @@ def _comb(node: FieldNode) -> int | None:
     return max_len if node.flags & COMB and max_len else None
 
 
+def _face(style: fonts.FieldStyle, text: str, own: dict[str, fonts.Face]) -> fonts.Face:
+    """The field's own embedded font when it has every character, else the Liberation stand-in."""
+    face = own.get(style.resource)
+    if face is not None and all(face.covers(c) for c in text if not c.isspace()):
+        return face
+    return fonts.latin_face(style)
+
+
 def _fit_widget(node: FieldNode, widget: pikepdf.Dictionary, style: fonts.FieldStyle, text: str,
-                floor: float, comb: int | None) -> tuple[Fit | None, fonts.Face]:
+                floor: float, comb: int | None, own: dict[str, fonts.Face]) -> tuple[Fit | None, fonts.Face]:
     x1, y1, x2, y2 = rect(widget)
-    face = fonts.latin_face(style)
+    face = _face(style, text, own)
     whole = shape_line(text.replace("\n", " "), face, style.bold)
     multiline = node.kind == "text" and bool(node.flags & MULTILINE)
     fitted = fit(text, width_of(face, style.bold), (x2 - x1, y2 - y1), style.size, multiline=multiline,
@@ -196,6 +228,8 @@ def _plan(doc: pikepdf.Pdf, nodes: dict[str, FieldNode], texts: dict[str, str],
     without our appearance."""
     draws: list[_Draw] = []
     continued: list[Continued] = []
+    default_da = _text(doc.Root.AcroForm.get("/DA"), "") or "/Helv 0 Tf 0 g"
+    dr_names, own = _dr_fonts(doc)
     for name, node in nodes.items():
         if name not in texts or node.kind not in TEXT_KINDS:
             continue
@@ -204,24 +238,24 @@ def _plan(doc: pikepdf.Pdf, nodes: dict[str, FieldNode], texts: dict[str, str],
         if not (node.kind == "text" and node.flags & MULTILINE):
             text = " ".join(text.split("\n"))
         comb = _comb(node)
-        planned = [(w, _style(doc, node, w)) for w in node.widgets if not is_hidden(w)]
+        planned = [(w, _style(default_da, dr_names, node, w)) for w in node.widgets if not is_hidden(w)]
         too_long = max_len is not None and len(text) > max_len
-        fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR, comb) for w, s in planned]
+        fits = [] if too_long else [_fit_widget(node, w, s, text, FLOOR, comb, own) for w, s in planned]
         if too_long or any(f is None for f, _ in fits):
             number = len(continued) + 1
             tooltip = node.obj.get("/TU")
             continued.append(Continued(name, labels.get(name) or (str(tooltip) if tooltip else name),
                                        texts[name], number))
-            fits, comb = _marker(node, planned, number, comb), None
+            fits, comb = _marker(node, planned, number, own), None
         draws += [_Draw(node, w, s, face, fitted, comb) for (w, s), (fitted, face) in zip(planned, fits)]
     return draws, continued
 
 
-def _marker(node: FieldNode, planned: list, number: int, comb: int | None) -> list:
+def _marker(node: FieldNode, planned: list, number: int, own: dict[str, fonts.Face]) -> list:
     """"Se bilaga N" in the box, as plain text even in a comb box; a tiny box gets "Bil. N", smaller."""
     fits: list = []
     for text, floor in ((f"Se bilaga {number}", 5.0), (f"Bil. {number}", 5.0), (f"Bil. {number}", 1.0)):
-        fits = [_fit_widget(node, w, s, text, floor, None) for w, s in planned]
+        fits = [_fit_widget(node, w, s, text, floor, None, own) for w, s in planned]
         if all(f is not None for f, _ in fits):
             break
     return fits
@@ -237,27 +271,22 @@ def _existing_texts(nodes: dict[str, FieldNode]) -> dict[str, str]:
     return out
 
 
-def _xobject(doc: pikepdf.Pdf, widget: pikepdf.Dictionary, content: str, resources: pikepdf.Object) -> None:
-    x1, y1, x2, y2 = rect(widget)
-    widget.AP = pikepdf.Dictionary(N=doc.make_stream(
-        content.encode("ascii"), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
-        BBox=[0, 0, x2 - x1, y2 - y1], Resources=resources))
-
-
-def _quadding(doc: pikepdf.Pdf, node: FieldNode) -> int:
+def _quadding(node: FieldNode, default: object) -> int:
     try:
-        return int(node.get("/Q", doc.Root.AcroForm.get("/Q", 0)))
+        return int(node.get("/Q", default))
     except (TypeError, ValueError):
         return 0
 
 
-def _draw(doc: pikepdf.Pdf, draw: _Draw, fonts_used: FontSet, resources: pikepdf.Object) -> None:
+def _draw(doc: pikepdf.Pdf, draw: _Draw, fonts_used: FontSet, resources: pikepdf.Object, quadding: object) -> None:
     x1, y1, x2, y2 = rect(draw.widget)
     box = (x2 - x1, y2 - y1)
     content = frame(draw.widget, *box) + " " + text_stream(
-        fonts_used, draw.face, draw.style, draw.fitted, box, quadding=_quadding(doc, draw.node), comb=draw.comb,
+        fonts_used, draw.face, draw.style, draw.fitted, box, quadding=_quadding(draw.node, quadding), comb=draw.comb,
         multiline=draw.node.kind == "text" and bool(draw.node.flags & MULTILINE))
-    _xobject(doc, draw.widget, content, resources)
+    draw.widget.AP = pikepdf.Dictionary(N=doc.make_stream(
+        content.encode("ascii"), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+        BBox=[0, 0, box[0], box[1]], Resources=resources))
 
 
 def _bilaga_entries(continued: list[Continued], bilaga: BilagaInfo) -> list[Entry]:
@@ -301,8 +330,9 @@ def fill_pdf(pdf: bytes, values: Mapping[str, FieldValue], *, bilaga: BilagaInfo
         draws, continued = _plan(doc, nodes, texts, bilaga.labels)
         fonts_used = FontSet(doc)
         resources = fonts_used.shared_resources()
+        quadding = doc.Root.AcroForm.get("/Q", 0)
         for d in draws:
-            _draw(doc, d, fonts_used, resources)
+            _draw(doc, d, fonts_used, resources, quadding)
         entries = _bilaga_entries(continued, bilaga)
         if entries:
             add_pages(doc, fonts_used, entries, (bilaga.form_title, bilaga.person_name, bilaga.personnummer))

@@ -33,14 +33,14 @@ class FieldStyle:
     italic: bool
     size: float
     color: str       # PDF colour operator, e.g. "0 g" or "0 0 1 rg"
-    resource: str = ""   # the /DR font name of the field's own font (for reusing an embedded font)
+    resource: str = ""   # the /DR name of the field's font (its embedded program is reused when it covers the text)
 
 
 @dataclass(eq=False)
 class Face:
     """One font file, shaped with HarfBuzz; glyph lookups and extents are cached (they repeat a lot)."""
 
-    path: Path
+    path: Path | str       # the font file, or the form's /BaseFont for a program embedded in the form
     data: bytes
     hb_face: hb.Face
     hb_font: hb.Font
@@ -83,20 +83,34 @@ def _table(face: hb.Face, tag: str) -> bytes:
 
 @lru_cache(maxsize=None)
 def load_face(path: Path) -> Face:
-    """Parse a font file once per process (header fields read straight from the tables: fontTools
-    would parse every glyph name of the post table for the italic angle)."""
-    data = path.read_bytes()
+    """Parse a font file once per process."""
+    return _face(path.read_bytes(), path, path.stem)
+
+
+@lru_cache(maxsize=32)
+def embedded_face(data: bytes, base_font: str) -> Face | None:
+    """A TrueType program embedded in the form (its field font), or None if HarfBuzz cannot use it."""
+    try:
+        face = _face(data, base_font, re.sub(r"^[A-Z]{6}\+", "", base_font.lstrip("/")))
+    except (ValueError, IndexError, struct.error):
+        return None
+    return face if face.upem and face.hb_face.glyph_count > 1 else None
+
+
+def _face(data: bytes, path: Path | str, fallback_name: str) -> Face:
+    """Header fields are read straight from the tables: fontTools would parse every glyph name of the
+    post table just for the italic angle."""
     hb_face = hb.Face(data)
     hb_font = hb.Font(hb_face)
     upem = hb_face.upem
     head, post, os2 = _table(hb_face, "head"), _table(hb_face, "post"), _table(hb_face, "OS/2")
-    bbox = struct.unpack(">4h", head[36:44])
+    bbox = struct.unpack(">4h", head[36:44]) if len(head) >= 44 else (0, -upem // 4, upem, upem)
     italic = struct.unpack(">i", post[4:8])[0] / 65536 if len(post) >= 8 else 0.0
     version = struct.unpack(">H", os2[:2])[0] if len(os2) >= 2 else 0
     cap = struct.unpack(">h", os2[88:90])[0] if version >= 2 and len(os2) >= 90 else 0
     extents = hb_font.get_font_extents("ltr")
-    name = hb_face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or path.stem
-    return Face(path, data, hb_face, hb_font, upem, re.sub(r"[^A-Za-z0-9-]", "", name),
+    name = hb_face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or fallback_name
+    return Face(path, data, hb_face, hb_font, upem, re.sub(r"[^A-Za-z0-9-]", "", name) or "Font",
                 extents.ascender / upem, extents.descender / upem, (cap or 0.7 * upem) / upem, bbox, italic)
 
 
@@ -106,7 +120,12 @@ def _style_suffix(bold: bool, italic: bool) -> str:
 
 def latin_face(style: FieldStyle) -> Face:
     """The Liberation face metric-compatible with the field's font."""
-    return load_face(LIBERATION / f"Liberation{style.family}-{_style_suffix(style.bold, style.italic)}.ttf")
+    return _latin(style.family, style.bold, style.italic)
+
+
+@lru_cache(maxsize=None)
+def _latin(family: str, bold: bool, italic: bool) -> Face:
+    return load_face(LIBERATION / f"Liberation{family}-{_style_suffix(bold, italic)}.ttf")
 
 
 @lru_cache(maxsize=None)
@@ -143,14 +162,21 @@ def style_for(base_font: str) -> tuple[str, bool, bool]:
 
 def parse_da(da: str, fonts: dict[str, str]) -> FieldStyle:
     """Read "/Helv 10 Tf 0 g" into a style; `fonts` maps /DR resource names to /BaseFont names."""
-    font = re.search(r"/([^\s/]+)\s+([\d.]+)\s+Tf", da)
+    font = _DA_FONT.search(da)
+    return _parse_da(da, fonts.get(font.group(1), font.group(1)) if font else "Helvetica")
+
+
+_DA_FONT = re.compile(r"/([^\s/]+)\s+([\d.]+)\s+Tf")
+
+
+@lru_cache(maxsize=1024)
+def _parse_da(da: str, base: str) -> FieldStyle:
+    font = _DA_FONT.search(da)
     color = re.search(r"((?:[\d.]+\s+){1,4})(g|rg|k)\b", da)
-    base = fonts.get(font.group(1), font.group(1)) if font else "Helvetica"
     family, bold, italic = style_for(base)
     try:
         size = float(font.group(2)) if font else 0.0
     except ValueError:
         size = 0.0
-    return FieldStyle(family, bold, italic, size,
-                      f"{color.group(1).strip()} {color.group(2)}" if color else "0 g",
+    return FieldStyle(family, bold, italic, size, f"{color.group(1).strip()} {color.group(2)}" if color else "0 g",
                       font.group(1) if font else "")

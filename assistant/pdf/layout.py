@@ -12,6 +12,7 @@ from typing import Callable
 
 PADDING = 2.0      # pt inside the widget on each side, as Acrobat draws
 CLIP = 1.0         # pt: the appearance clips to the box minus this on every side
+INK_GAP = 0.5      # pt kept between the ink and the clip: renderers snap glyphs to the pixel grid
 FLOOR = 8.0        # smallest size we print; below it the value goes to the bilaga
 AUTO_MAX = 12.0    # auto-size (size 0) fields start here
 LEADING = 1.15
@@ -63,7 +64,7 @@ def fit(text: str, width: Width, box: tuple[float, float], size: float, *,
         return None
     start = max(size, floor) if size else AUTO_MAX  # a form's own 6 pt is raised to the floor if the box allows
     tall = max(ink[0] - min(ink[1], 0.0), 0.01)
-    inner = box[1] - 2 * CLIP
+    inner = box[1] - 2 * (CLIP + INK_GAP)
     if comb:
         if len(text) > comb:
             return None
@@ -80,7 +81,7 @@ def fit(text: str, width: Width, box: tuple[float, float], size: float, *,
     s = start
     while s >= floor:
         lines = wrap(text, width, w / s)
-        if PADDING + s * max(ink[0], 0.0) + (len(lines) - 1) * s * LEADING + s * max(-ink[1], 0.0) + CLIP \
+        if PADDING + s * max(ink[0], 0.0) + (len(lines) - 1) * s * LEADING + s * max(-ink[1], 0.0) + CLIP + INK_GAP \
                 <= box[1] + 0.01:
             return Fit(s, tuple(lines))
         s -= 0.5

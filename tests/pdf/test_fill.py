@@ -201,3 +201,40 @@ def test_seven_hundred_fields_on_thirteen_pages() -> None:
     text = pdftotext(result.print_pdf)
     assert "Värde 13-53 Åsa Öberg" in text and "Värde 1-1 Åsa Öberg" in text
     assert len(PdfReader(BytesIO(result.print_pdf)).pages) == 13
+
+
+def test_a_long_answer_goes_to_the_bilaga_instead_of_shrinking_below_8_pt() -> None:
+    answer = ("Jag behöver hjälp med att duscha, klä på mig och laga mat, och jag kan inte gå i trappor. " * 19)[:1650]
+    values = {"Behov_Beskrivning": answer}
+    assert [c.field_name for c in plan_overflow(ALDRE, values)] == ["Behov_Beskrivning"]
+    result = fill_pdf(ALDRE, values, bilaga=BILAGA)
+    assert [c.text for c in result.continued] == [answer]
+    assert "Se bilaga 1" in pdftotext(result.print_pdf, "-l", "3")
+
+
+def test_an_arabic_name_on_the_bilaga_leaves_the_personnummer_in_order() -> None:
+    arabic = BilagaInfo("Ansökan", "محمد أحمد", "19440517-1234", {})
+    result = fill_pdf(ALDRE, {"Behov_Beskrivning": "ابنتي تتسوق لي. " * 300}, bilaga=arabic)
+    last = pdftotext(result.print_pdf, "-f", str(len(PdfReader(BytesIO(result.print_pdf)).pages)))
+    assert "19440517-1234" in last and "1234-19440517" not in last
+
+
+def _form_with_latin1_state() -> bytes:
+    """A radio group whose state name is written as real forms do: /Yttre#20unders#F6k#20ja (F6 = ö)."""
+    placeholder = "YttreQQQundersQQQkQQQja"
+    pdf = make_form([Spec("plats", "radio", [(0, 72, 600, 12, 12), (0, 100, 600, 12, 12)],
+                          states=(placeholder, "Inne"))])
+    assert pdf.count(placeholder.encode()) >= 1
+    return pdf.replace(b"/" + placeholder.encode(), b"/Yttre#20unders#F6k#20ja")
+
+
+def test_a_state_name_in_latin_1_is_read_and_accepted_by_its_readable_name() -> None:
+    pdf = _form_with_latin1_state()
+    assert read_fields(pdf)["plats"].on_states == ("Yttre undersök ja", "Inne")
+    result = fill_pdf(pdf, {"plats": "Yttre undersök ja"}, bilaga=BILAGA)
+    import pikepdf
+
+    with pikepdf.open(BytesIO(result.fillable_pdf)) as doc:
+        field = next(f for f in doc.Root.AcroForm.Fields if str(f.T) == "plats")
+        assert field.V.unparse().lower() == b"/yttre#20unders#f6k#20ja"
+        assert [w.AS.unparse().lower() for w in field.Kids] == [b"/yttre#20unders#f6k#20ja", b"/off"]
