@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,8 +18,26 @@ from assistant.i18n_markers import N_
 from assistant.settings import settings
 from assistant.validators import Invalid, Message, clean, clean_limited, text_limit
 
+LATIN_NEEDED = N_("Skriv namnet med latinska bokstäver (A–Z), så som det står på ditt id-kort, LMA-kort eller pass. "
+                  "Det namnet kommer på blanketten.")
 DATE_FORMAT = N_("Skriv ett riktigt datum så här: ÅÅÅÅ-MM-DD, till exempel 2026-03-01.")
 DATE_EXAMPLE = N_("Skriv ett riktigt datum så här: ÅÅÅÅ-MM-DD, till exempel %(example)s.")
+
+
+def non_latin(text: Any) -> bool:
+    """A letter of another script than the Latin one (Arabic, Ethiopic, Cyrillic …)."""
+    return isinstance(text, str) and any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in text)
+
+
+def latin_names(page: Page, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """A name typed in another script is kept for the receipt (as the visitor's own words) and asked
+    again in Latin letters, as on the ID card, LMA card or passport: that spelling goes on the form."""
+    moved: dict[str, Any] = {}
+    for f in visible_fields(page, answers):
+        if f.latin and non_latin(answers.get(f.id)):
+            moved[f.id + ORIGINAL] = answers[f.id]
+            moved[f.id] = ""
+    return moved
 
 
 def example_date(f: Field, today: date) -> date:
@@ -228,6 +247,11 @@ class Wizard:
             closing = self.closing()
             return replace(self, page=closing[0].id if closing else REVIEW, errors={}, warnings=())
         state = self.with_answers(values)
+        moved = latin_names(state.current(), state.answers)
+        if moved:
+            state = state.with_answers(moved)
+            errors = {k: Message(LATIN_NEEDED) for k in moved if k in state.answers and "~" not in k}
+            return replace(state, errors=errors, warnings=())
         cleaned, errors = validate_page(state.current(), state.answers, today)
         if errors:
             return replace(state, errors=errors, warnings=())

@@ -25,7 +25,7 @@ FORM_KEYS = {"id", "title", "description", "authority", "form_version", "legal_r
 PAGE_KEYS = {"id", "title", "intro", "fields", "show_if", "steps", "together", "after_review"}
 USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "intros", "labels", "helps", "required"}
 FIELD_KEYS = {"id", "type", "label", "help", "staff_note", "required", "options", "show_if",
-              "min", "max", "max_length", "default", "free_text", "warn_days", "warning", "error"}
+              "min", "max", "max_length", "default", "free_text", "warn_days", "warning", "error", "latin"}
 PDF_KEYS = {"file", "fields", "computed", "left_blank", "not_printed"}
 TARGET_KEYS = {"to", "format", "states", "checkboxes", "as_label"}
 FORMATS = {"pnr10", "pnr12", "pnr12_digits", "date_iso", "born", "phone_national", "phone_e164"}
@@ -126,7 +126,7 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
         min=raw.get("min"), max=raw.get("max"), max_length=raw.get("max_length"),
         default=raw.get("default"), free_text=bool(raw.get("free_text", False)),
         warn_days=raw.get("warn_days"), warning=ctx.text(raw.get("warning"), f"{local_id}.warning", raw, fid),
-        error=ctx.text(raw.get("error"), f"{local_id}.error", raw, fid),
+        error=ctx.text(raw.get("error"), f"{local_id}.error", raw, fid), latin=bool(raw.get("latin", False)),
         line=line_of(raw),
     )
 

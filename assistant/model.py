@@ -69,6 +69,7 @@ class Field:
     warn_days: int | None = None    # a date sooner than this many days from today gets a warning (not an error)
     warning: Text = NO_TEXT         # the warning, e.g. "Ansök minst fyra månader innan"
     error: Text = NO_TEXT           # said when a required answer is missing, e.g. "Skriv ditt förnamn."
+    latin: bool = False             # a name as on the ID document: typed in another script, it is asked in Latin letters
     line: int = 0
 
     def option(self, value: str) -> Option | None:

@@ -126,3 +126,30 @@ def test_in_arabic_a_free_text_question_is_one_box_in_the_visitors_language():
     staff = [w for w in at.text_area if w.key == "q:behov"]
     assert staff and "behov" in staff[0].key           # the staff member's Swedish box, marked as theirs
     assert "För personalen" in page_text(at)
+
+
+def test_a_name_in_arabic_script_is_asked_again_as_on_the_id_card_and_kept_for_the_receipt():
+    at = start("ar")
+    answer_pages(at, FORM, PAGES, stop_before="sokande.namn")
+    fill_page(at, FORM, {"sokande.fornamn": "عائشة", "sokande.efternamn": "Öberg"})
+    at.button(key="nav:next").click().run()
+    assert current_page_title(at) == Translator.for_code("ar").text(FORM.page("sokande.namn").title), "asked again"
+    t = Translator.for_code("ar")
+    assert t("Skriv namnet med latinska bokstäver (A–Z), så som det står på ditt id-kort, LMA-kort eller pass. "
+             "Det namnet kommer på blanketten.") in error_summary(at)
+    assert at.text_input(key="q:sokande.fornamn").value == ""
+    assert "عائشة" in page_text(at), "the name as the visitor wrote it is shown beside the box"
+    at.text_input(key="q:sokande.fornamn").input("Aisha")
+    rest = PAGES[[p for p, _ in PAGES].index("sokande.namn") + 1:]
+    at.button(key="nav:next").click().run()
+    answer_pages(at, FORM, rest, stop_before=REVIEW_STEP)
+    review = page_text(at)
+    assert "Aisha" in review and "عائشة" in review
+    answer_pages(at, FORM, rest[[p for p, _ in rest].index(REVIEW_STEP):])
+    visit = at.session_state["visit"]
+    from io import BytesIO
+    from pypdf import PdfReader
+    assert PdfReader(BytesIO(visit.documents.fillable_pdf)).get_fields()["Sokande_Fornamn"]["/V"] == "Aisha"
+    from tests.test_receipt import text_of
+    receipt = text_of(visit.receipt.result())
+    assert "Aisha" in receipt and "عائشة" in receipt

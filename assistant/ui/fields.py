@@ -109,6 +109,11 @@ def render(field: Field, answers: dict[str, Any], t: Translator, error: str | No
         if help_text:
             st.caption(help_text)
             swedish(field.help.source, t, show_swedish, help_text)
+        own_script = answers.get(field.id + ORIGINAL) if field.latin else None
+        if own_script:
+            said = t("Så skriver du namnet:")
+            st.markdown(f'<p class="bg-own-script">{escape(said)} <bdi dir="auto">{escape(str(own_script))}</bdi></p>',
+                        unsafe_allow_html=True)
         if error:
             prefix = escape(t("Fel"))
             st.markdown(f'<p class="bg-field-error"><span class="bg-visually-hidden">{prefix}: </span>'

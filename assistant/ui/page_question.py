@@ -12,7 +12,7 @@ import streamlit as st
 
 from assistant.flow import visible_fields
 from assistant.i18n import Translator
-from assistant.model import Text
+from assistant.model import ORIGINAL, Text
 from assistant.ui import fields as widgets, page_review, read_aloud
 from assistant.ui.look import focus
 from assistant.ui.parts import nav_buttons, step_header
@@ -28,8 +28,8 @@ def _continue(today: date) -> None:
     page = v.wizard.current()
     v.wizard = v.wizard.next(widgets.page_values(page), today)
     v.focus_errors = bool(v.wizard.errors)
-    if not v.wizard.errors:
-        forget_widgets()
+    if not v.wizard.errors or any(v.wizard.answers.get(f.id + ORIGINAL) and f.latin for f in page.fields):
+        forget_widgets()      # the boxes show the stored answers (a name moved to the receipt is emptied)
 
 
 def _create(today: date) -> None:

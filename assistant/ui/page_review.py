@@ -83,6 +83,9 @@ def row_html(row: Row, t: Translator, show_sv: bool) -> str:
                  f'<span lang="sv" dir="ltr">{as_html(row.value_sv)}</span>')
     else:
         value = _value(row.value, row.ltr) + (_sv(row.value_sv) if show_sv and row.value_sv != row.value else "")
+        if row.own_script:        # the name as the visitor writes it; the form has it in Latin letters
+            value += f'<span class="bg-own-label"><bdi dir="auto">{escape(row.own_script)}</bdi></span>'
+
     return f'<dl class="bg-review"><dt>{label}</dt><dd>{value}</dd></dl>'
 
 
