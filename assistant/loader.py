@@ -258,8 +258,14 @@ def _items(ctx: _Ctx, raw: Any, what: str) -> tuple[ListItem, ...]:
         if isinstance(item, str):
             items.append(ListItem(Text(item, f"{ctx.where}|{what}.{i}")))
         elif isinstance(item, dict) and "text" in item:
+            _unknown_keys(ctx, item, {"text", "show_if", "days", "months", "dated"}, f"an entry of '{what}'")
+            if ("dated" in item) != ("days" in item or "months" in item):
+                ctx.problem(item, "dated: and days: (or months:) go together.",
+                            "Write e.g. days: 14 and dated: Räkna med att hen hör av sig senast %(date)s.")
             items.append(ListItem(ctx.text(item["text"], f"{what}.{i}", item),
-                                  _conditions(ctx, item.get("show_if"), item, {}, None)))
+                                  _conditions(ctx, item.get("show_if"), item, {}, None),
+                                  days=item.get("days"), months=item.get("months"),
+                                  dated=ctx.text(item.get("dated"), f"{what}.{i}.dated", item)))
         else:
             ctx.problem(item, f"each entry of '{what}' needs 'text'.", "Write - text: ... (and show_if: if needed).")
     return tuple(items)

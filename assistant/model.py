@@ -134,6 +134,9 @@ class ListItem:
 
     text: Text
     show_if: tuple[Condition, ...] = ()
+    days: int | None = None         # a time the rules give from today ("inom två veckor"): the receipt dates it
+    months: int | None = None
+    dated: Text = NO_TEXT           # that date in a sentence, e.g. "… senast omkring %(date)s."
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,8 @@ class ReceiptFailed(RuntimeError):
     """The receipt could not be made. It never carries the cause: that may quote the visitor's answers."""
 
 
-def _render(form: Form, answers: dict[str, Any], lang: str, today: date, summary: bool) -> bytes:
-    return render_receipt(form, answers, Translator.for_code(lang), today, summary=summary)
+def _render(form: Form, answers: dict[str, Any], lang: str, today: date, summary: bool, large: bool = False) -> bytes:
+    return render_receipt(form, answers, Translator.for_code(lang), today, summary=summary, large=large)
 
 
 def _ready() -> bool:
@@ -108,8 +108,8 @@ class ReceiptRenderer:
             self._executor().submit(_ready)
 
     def submit(self, form: Form, answers: Mapping[str, Any], lang: str, today: date, *,
-               summary: bool = False) -> ReceiptJob:
-        args = (_render, form, dict(answers), lang, today, summary)
+               summary: bool = False, large: bool = False) -> ReceiptJob:
+        args = (_render, form, dict(answers), lang, today, summary, large)
         pool = self._executor()
         try:
             future = pool.submit(*args)

@@ -48,7 +48,8 @@ def create(today: date) -> None:
     wiz = v.wizard
     assert wiz is not None
     v.documents = build_documents(wiz.form, wiz.answers, today, make_summary=RECEIPTS.swedish_summary)
-    v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)   # made meanwhile, in the helper process
+    v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today,      # made meanwhile, in the helper process
+                                large=v.large_text)
     v.previews = render_png_pages(v.documents.print_pdf, dpi=70)
     count_outcome(v, completed=True)
 
