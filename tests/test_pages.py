@@ -153,3 +153,25 @@ def test_a_name_in_arabic_script_is_asked_again_as_on_the_id_card_and_kept_for_t
     from tests.test_receipt import text_of
     receipt = text_of(visit.receipt.result())
     assert "Aisha" in receipt and "عائشة" in receipt
+
+
+def test_the_swedish_original_sits_under_the_text_it_translates_above_the_input():
+    """It used to follow the input, right above the next question, so staff paired it with the wrong one."""
+    at = start("ar")
+    answer_pages(at, FORM, PAGES, stop_before="sokande.namn")
+    flat = [getattr(e, "key", None) or getattr(e, "value", None) for e in _walk(at.main)]
+    flat = [v for v in flat if isinstance(v, str)]
+    first = next(i for i, v in enumerate(flat) if 'lang="sv"' in v and ">Förnamn<" in v)
+    assert flat.index("q:sokande.fornamn") > first, "the Swedish 'Förnamn' comes before the first-name box"
+    assert flat.index("q:sokande.fornamn") < next(i for i, v in enumerate(flat) if ">Efternamn<" in v)
+    between = flat[flat.index("q:sokande.fornamn") + 1:next(i for i, v in enumerate(flat) if ">Efternamn<" in v)]
+    assert not [v for v in between if 'class="bg-sv"' in v], "nothing Swedish between the box and the next question"
+
+
+def test_lattlast_shows_no_second_swedish_text_and_the_language_list_says_sprak_once():
+    at = start("sv@lattlast")
+    answer_pages(at, FORM, PAGES, stop_before="sokande.namn")
+    assert not [m for m in at.markdown if 'class="bg-sv"' in m.value]
+    assert not [t for t in at.toggle if t.key == "ui:sv"], "no 'Visa vanlig svenska' for lättläst"
+    label = at.selectbox(key="ui:lang").label
+    assert label.split(" / ").count("Språk") == 1, label
