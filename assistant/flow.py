@@ -109,34 +109,38 @@ def relevant_answers(form: Form, answers: Mapping[str, Any]) -> dict[str, Any]:
             if f.id in answers}
 
 
-def validate_page(page: Page, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message | Text]]:
-    """Clean the visible answers of one page; errors keyed by field id, in page order. A missing answer
-    is said in the field's own words when the form gives them ("Skriv ditt förnamn.")."""
+def validate_page(page: Page, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message]]:
+    """Clean the visible answers of one page; errors keyed by field id, in page order."""
     cleaned: dict[str, Any] = {}
-    errors: dict[str, Message | Text] = {}
+    errors: dict[str, Message] = {}
     for f in visible_fields(page, answers):
         try:
             cleaned[f.id] = clean(f, answers.get(f.id), today)
             if f.free_text and answers.get(f.id + ORIGINAL):
                 clean_limited(answers[f.id + ORIGINAL], text_limit(f), multiline=True)
         except Invalid as exc:
-            missing = answers.get(f.id) in (None, "", [], False)
-            if exc.message.msgid == DATE_FORMAT:
-                errors[f.id] = Message(DATE_EXAMPLE, {"example": example_date(f, today).isoformat()})
-            else:
-                errors[f.id] = f.error if (f.error and missing and f.required) else exc.message
+            errors[f.id] = (Message(DATE_EXAMPLE, {"example": example_date(f, today).isoformat()})
+                            if exc.message.msgid == DATE_FORMAT else exc.message)
     return cleaned, errors
 
 
-def validate_all(form: Form, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message | Text]]:
+def validate_all(form: Form, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message]]:
     """Clean every visible answer: the input to the PDF and the receipt."""
     cleaned: dict[str, Any] = {}
-    errors: dict[str, Message | Text] = {}
+    errors: dict[str, Message] = {}
     for page in visible_pages(form, answers):
         page_clean, page_errors = validate_page(page, answers, today)
         cleaned.update(page_clean)
         errors.update(page_errors)
     return cleaned, errors
+
+
+def in_own_words(page: Page, answers: Mapping[str, Any], errors: Mapping[str, Message]) -> dict[str, Message | Text]:
+    """A missing answer said in the question's own words when the form gives them ("Skriv förnamnet.")."""
+    fields = {f.id: f for f in page.fields}
+    return {fid: fields[fid].error if (fields[fid].error and fields[fid].required
+                                       and answers.get(fid) in (None, "", [], False)) else message
+            for fid, message in errors.items()}
 
 
 def first_incomplete_page(form: Form, answers: Mapping[str, Any], today: date) -> str | None:
@@ -254,7 +258,7 @@ class Wizard:
             return replace(state, errors=errors, warnings=())
         cleaned, errors = validate_page(state.current(), state.answers, today)
         if errors:
-            return replace(state, errors=errors, warnings=())
+            return replace(state, errors=in_own_words(state.current(), state.answers, errors), warnings=())
         warned = page_warnings(state.current(), state.answers, cleaned, today)
         if warned:
             seen = {f.id + WARNED: state.answers.get(f.id) for f in warned}
