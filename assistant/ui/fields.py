@@ -103,7 +103,7 @@ def render(field: Field, answers: dict[str, Any], t: Translator, error: str | No
     label = t.text(field.label)
     help_text = t.text(field.help)
     with st.container(key=f"field-{field.id.replace('.', '-')}"):
-        if field.type not in ("confirm",):
+        if field.type != "confirm" and label != heading:     # a question that is the heading is said once
             _label(label, heading)
             swedish(field.label.source, t, show_swedish, label)
         if help_text:

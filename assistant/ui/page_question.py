@@ -124,12 +124,11 @@ def show(v: Visit, t: Translator, today: date) -> None:
     if wiz.errors:
         error_summary([(f"field-{f.id.replace('.', '-')}", summary_line(t.text(f.label), wiz.errors[f.id], t))
                        for f in shown if f.id in wiz.errors], t)
-    heading = title if len(shown) == 1 else ""
     for f in shown:
         message = wiz.errors.get(f.id)
         if f.id in wiz.warnings:
             st.warning(t.text(f.warning) + " " + t("Du kan gå vidare ändå: tryck på Fortsätt igen."))
-        widgets.render(f, wiz.answers, t, error_text(message, t) if message else None, v.show_swedish, heading)
+        widgets.render(f, wiz.answers, t, error_text(message, t) if message else None, v.show_swedish, title)
     notes = [f for f in shown if f.staff_note]
     if wiz.is_last():
         st.markdown(t("När du trycker på knappen fylls den riktiga blanketten i på svenska."))
