@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,8 +18,26 @@ from assistant.i18n_markers import N_
 from assistant.settings import settings
 from assistant.validators import Invalid, Message, clean, clean_limited, text_limit
 
+LATIN_NEEDED = N_("Skriv namnet med latinska bokstäver (A–Z), så som det står på ditt id-kort, LMA-kort eller pass. "
+                  "Det namnet kommer på blanketten.")
 DATE_FORMAT = N_("Skriv ett riktigt datum så här: ÅÅÅÅ-MM-DD, till exempel 2026-03-01.")
 DATE_EXAMPLE = N_("Skriv ett riktigt datum så här: ÅÅÅÅ-MM-DD, till exempel %(example)s.")
+
+
+def non_latin(text: Any) -> bool:
+    """A letter of another script than the Latin one (Arabic, Ethiopic, Cyrillic …)."""
+    return isinstance(text, str) and any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in text)
+
+
+def latin_names(page: Page, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """A name typed in another script is kept for the receipt (as the visitor's own words) and asked
+    again in Latin letters, as on the ID card, LMA card or passport: that spelling goes on the form."""
+    moved: dict[str, Any] = {}
+    for f in visible_fields(page, answers):
+        if f.latin and non_latin(answers.get(f.id)):
+            moved[f.id + ORIGINAL] = answers[f.id]
+            moved[f.id] = ""
+    return moved
 
 
 def example_date(f: Field, today: date) -> date:
@@ -90,34 +109,38 @@ def relevant_answers(form: Form, answers: Mapping[str, Any]) -> dict[str, Any]:
             if f.id in answers}
 
 
-def validate_page(page: Page, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message | Text]]:
-    """Clean the visible answers of one page; errors keyed by field id, in page order. A missing answer
-    is said in the field's own words when the form gives them ("Skriv ditt förnamn.")."""
+def validate_page(page: Page, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message]]:
+    """Clean the visible answers of one page; errors keyed by field id, in page order."""
     cleaned: dict[str, Any] = {}
-    errors: dict[str, Message | Text] = {}
+    errors: dict[str, Message] = {}
     for f in visible_fields(page, answers):
         try:
             cleaned[f.id] = clean(f, answers.get(f.id), today)
             if f.free_text and answers.get(f.id + ORIGINAL):
                 clean_limited(answers[f.id + ORIGINAL], text_limit(f), multiline=True)
         except Invalid as exc:
-            missing = answers.get(f.id) in (None, "", [], False)
-            if exc.message.msgid == DATE_FORMAT:
-                errors[f.id] = Message(DATE_EXAMPLE, {"example": example_date(f, today).isoformat()})
-            else:
-                errors[f.id] = f.error if (f.error and missing and f.required) else exc.message
+            errors[f.id] = (Message(DATE_EXAMPLE, {"example": example_date(f, today).isoformat()})
+                            if exc.message.msgid == DATE_FORMAT else exc.message)
     return cleaned, errors
 
 
-def validate_all(form: Form, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message | Text]]:
+def validate_all(form: Form, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message]]:
     """Clean every visible answer: the input to the PDF and the receipt."""
     cleaned: dict[str, Any] = {}
-    errors: dict[str, Message | Text] = {}
+    errors: dict[str, Message] = {}
     for page in visible_pages(form, answers):
         page_clean, page_errors = validate_page(page, answers, today)
         cleaned.update(page_clean)
         errors.update(page_errors)
     return cleaned, errors
+
+
+def in_own_words(page: Page, answers: Mapping[str, Any], errors: Mapping[str, Message]) -> dict[str, Message | Text]:
+    """A missing answer said in the question's own words when the form gives them ("Skriv förnamnet.")."""
+    fields = {f.id: f for f in page.fields}
+    return {fid: fields[fid].error if (fields[fid].error and fields[fid].required
+                                       and answers.get(fid) in (None, "", [], False)) else message
+            for fid, message in errors.items()}
 
 
 def first_incomplete_page(form: Form, answers: Mapping[str, Any], today: date) -> str | None:
@@ -228,9 +251,14 @@ class Wizard:
             closing = self.closing()
             return replace(self, page=closing[0].id if closing else REVIEW, errors={}, warnings=())
         state = self.with_answers(values)
+        moved = latin_names(state.current(), state.answers)
+        if moved:
+            state = state.with_answers(moved)
+            errors = {k: Message(LATIN_NEEDED) for k in moved if k in state.answers and "~" not in k}
+            return replace(state, errors=errors, warnings=())
         cleaned, errors = validate_page(state.current(), state.answers, today)
         if errors:
-            return replace(state, errors=errors, warnings=())
+            return replace(state, errors=in_own_words(state.current(), state.answers, errors), warnings=())
         warned = page_warnings(state.current(), state.answers, cleaned, today)
         if warned:
             seen = {f.id + WARNED: state.answers.get(f.id) for f in warned}

@@ -13,6 +13,7 @@ def form_texts(form: Form) -> Iterator[tuple[Text, int]]:
     for items in (form.next_steps, form.attachments, form.signatures):
         for item in items:
             yield item.text, 1
+            yield item.dated, 1
     for page in form.pages:
         yield page.title, page.line
         yield page.intro, page.line

@@ -27,7 +27,7 @@ FORM_KEYS = {"id", "title", "description", "authority", "form_version", "legal_r
 PAGE_KEYS = {"id", "title", "intro", "fields", "show_if", "steps", "together", "after_review"}
 USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "intros", "labels", "helps", "required"}
 FIELD_KEYS = {"id", "type", "label", "help", "staff_note", "required", "options", "show_if",
-              "min", "max", "max_length", "default", "free_text", "warn_days", "warning", "error"}
+              "min", "max", "max_length", "default", "free_text", "warn_days", "warning", "error", "latin"}
 PDF_KEYS = {"file", "fields", "computed", "left_blank", "not_printed"}
 LEFT_BLANK_KEYS = {"pen", "staff", "unused"}
 TARGET_KEYS = {"to", "format", "states", "checkboxes", "as_label"}
@@ -135,7 +135,7 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
         min=raw.get("min"), max=raw.get("max"), max_length=raw.get("max_length"),
         default=raw.get("default"), free_text=bool(raw.get("free_text", False)),
         warn_days=raw.get("warn_days"), warning=ctx.text(raw.get("warning"), f"{local_id}.warning", raw, fid),
-        error=ctx.text(raw.get("error"), f"{local_id}.error", raw, fid),
+        error=ctx.text(raw.get("error"), f"{local_id}.error", raw, fid), latin=bool(raw.get("latin", False)),
         line=line_of(raw),
     )
 
@@ -298,8 +298,14 @@ def _items(ctx: _Ctx, raw: Any, what: str) -> tuple[ListItem, ...]:
         if isinstance(item, str):
             items.append(ListItem(Text(item, f"{ctx.where}|{what}.{i}")))
         elif isinstance(item, dict) and "text" in item:
+            _unknown_keys(ctx, item, {"text", "show_if", "days", "months", "dated"}, f"an entry of '{what}'")
+            if ("dated" in item) != ("days" in item or "months" in item):
+                ctx.problem(item, "dated: and days: (or months:) go together.",
+                            "Write e.g. days: 14 and dated: Räkna med att hen hör av sig senast %(date)s.")
             items.append(ListItem(ctx.text(item["text"], f"{what}.{i}", item),
-                                  _conditions(ctx, item.get("show_if"), item, {}, None)))
+                                  _conditions(ctx, item.get("show_if"), item, {}, None),
+                                  days=item.get("days"), months=item.get("months"),
+                                  dated=ctx.text(item.get("dated"), f"{what}.{i}.dated", item)))
         else:
             ctx.problem(item, f"each entry of '{what}' needs 'text'.", "Write - text: ... (and show_if: if needed).")
     return tuple(items)

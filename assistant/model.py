@@ -70,6 +70,7 @@ class Field:
     warn_days: int | None = None    # a date sooner than this many days from today gets a warning (not an error)
     warning: Text = NO_TEXT         # the warning, e.g. "Ansök minst fyra månader innan"
     error: Text = NO_TEXT           # said when a required answer is missing, e.g. "Skriv ditt förnamn."
+    latin: bool = False             # a name as on the ID document: typed in another script, it is asked in Latin letters
     line: int = 0
 
     def option(self, value: str) -> Option | None:
@@ -141,6 +142,9 @@ class ListItem:
 
     text: Text
     show_if: tuple[Condition, ...] = ()
+    days: int | None = None         # a time the rules give from today ("inom två veckor"): the receipt dates it
+    months: int | None = None
+    dated: Text = NO_TEXT           # that date in a sentence, e.g. "… senast omkring %(date)s."
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ WeasyPrint fetches nothing: the bundled stylesheet is handed to it already parse
 """
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from assistant.bidi import isolated, left_to_right
 from assistant.flow import shown
 from assistant.i18n import Translator
-from assistant.model import Form
+from assistant.model import Form, ListItem
 from assistant.settings import settings
 from assistant.summary import NOT_ANSWERED, review_groups
 
@@ -66,11 +67,34 @@ def _template() -> jinja2.Template:
     return env.get_template("receipt.html.j2")
 
 
-def receipt_html(form: Form, answers: Mapping[str, Any], t: Translator, today: date, *, summary: bool = False) -> str:
-    """The receipt's HTML. summary=True gives the Swedish summary a visitor brings to the handläggare."""
+_DATE = re.compile("%\\(\u2068?date\u2069?\\)\u2068?s\u2069?")
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    last = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return date(year, month, min(day.day, last))
+
+
+def dated(item: ListItem, t: Translator, today: date) -> str:
+    """A next step with its date, where the rules give one from today: "… senast omkring 17 december 2026."."""
+    text = t.text(item.text)
+    if not item.dated:
+        return text
+    day = add_months(today, item.months) if item.months else today + timedelta(days=item.days or 0)
+    # In a right-to-left language t.text has isolated the Latin letters of the placeholder too.
+    return text + " " + _DATE.sub(lambda m: t.date(day), t.text(item.dated))
+
+
+def receipt_html(form: Form, answers: Mapping[str, Any], t: Translator, today: date, *, summary: bool = False,
+                 large: bool = False) -> str:
+    """The receipt's HTML. summary=True gives the Swedish summary a visitor brings to the handläggare;
+    large=True the receipt in large print (the visitor chose large text)."""
     config = settings()
     return _template().render(
-        lang=t.lang.html_lang, dir=t.lang.direction, is_summary=summary,
+        lang=t.lang.html_lang, dir=t.lang.direction, is_summary=summary, large=large,
         heading=t("Sammanfattning att ta med") if summary else t("Kvitto"),
         authority=config.fill(form.authority), form_title=t.text(form.title), form_title_sv=form.title.source,
         made_on=t("Gjord %(date)s på medborgarkontoret.", date=t.date(today)),
@@ -86,7 +110,7 @@ def receipt_html(form: Form, answers: Mapping[str, Any], t: Translator, today: d
         send_heading=t("Så ansöker du") if form.summary_only else t("Så lämnar du in blanketten"),
         send_to=t.text(form.send_to),
         next_heading=t("Vad händer sedan?"),
-        next_steps=[t.text(s.text) for s in form.next_steps if shown(s.show_if, answers)],
+        next_steps=[dated(s, t, today) for s in form.next_steps if shown(s.show_if, answers)],
         contact_heading=t("Frågor?"),
         contact=t("Ring %(where)s:", where=config.fill(form.contact)),
         phone=config.fill(form.contact_phone),
@@ -94,8 +118,8 @@ def receipt_html(form: Form, answers: Mapping[str, Any], t: Translator, today: d
 
 
 def render_receipt(form: Form, answers: Mapping[str, Any], t: Translator, today: date, *,
-                   summary: bool = False) -> bytes:
-    return _pdf(receipt_html(form, answers, t, today, summary=summary))
+                   summary: bool = False, large: bool = False) -> bytes:
+    return _pdf(receipt_html(form, answers, t, today, summary=summary, large=large))
 
 
 def warm_up() -> None:

@@ -37,8 +37,8 @@ class ReceiptFailed(RuntimeError):
     """The receipt could not be made. It never carries the cause: that may quote the visitor's answers."""
 
 
-def _render(form: Form, answers: dict[str, Any], lang: str, today: date, summary: bool) -> bytes:
-    return render_receipt(form, answers, Translator.for_code(lang), today, summary=summary)
+def _render(form: Form, answers: dict[str, Any], lang: str, today: date, summary: bool, large: bool = False) -> bytes:
+    return render_receipt(form, answers, Translator.for_code(lang), today, summary=summary, large=large)
 
 
 def _ready() -> bool:
@@ -147,8 +147,8 @@ class ReceiptRenderer:
             self._executor().submit(warm_up_speech)
 
     def submit(self, form: Form, answers: Mapping[str, Any], lang: str, today: date, *,
-               summary: bool = False) -> ReceiptJob:
-        args = (_render, form, dict(answers), lang, today, summary)
+               summary: bool = False, large: bool = False) -> ReceiptJob:
+        args = (_render, form, dict(answers), lang, today, summary, large)
         pool = self._for_visitor_data()
         try:
             future = pool.submit(*args)

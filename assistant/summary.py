@@ -29,6 +29,7 @@ class Row:
     items: tuple[str, ...] = ()     # a multi-choice answer, one line per choice
     items_sv: tuple[str, ...] = ()
     own_words: str = ""             # what the visitor wrote in their own language (a free-text answer)
+    own_script: str = ""            # a name as the visitor writes it, when the form has it in Latin letters
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def review_groups(form: Form, answers: Mapping[str, Any], t: Translator, today: 
                 value=display_value(f, answers.get(f.id), t, today),
                 value_sv=display_value(f, answers.get(f.id), sv, today),
                 ltr=f.type in LTR_TYPES, items=_items(f, answers, t), items_sv=_items(f, answers, sv),
-                own_words=str(answers.get(f.id + ORIGINAL) or "").strip() if f.free_text else "")
+                own_words=str(answers.get(f.id + ORIGINAL) or "").strip() if f.free_text else "",
+                own_script=str(answers.get(f.id + ORIGINAL) or "").strip() if f.latin else "")
             for f in visible_fields(page, answers) if _answered(f, answers))
         if not rows:
             continue

@@ -126,3 +126,52 @@ def test_in_arabic_a_free_text_question_is_one_box_in_the_visitors_language():
     staff = [w for w in at.text_area if w.key == "q:behov"]
     assert staff and "behov" in staff[0].key           # the staff member's Swedish box, marked as theirs
     assert "För personalen" in page_text(at)
+
+
+def test_a_name_in_arabic_script_is_asked_again_as_on_the_id_card_and_kept_for_the_receipt():
+    at = start("ar")
+    answer_pages(at, FORM, PAGES, stop_before="sokande.namn")
+    fill_page(at, FORM, {"sokande.fornamn": "عائشة", "sokande.efternamn": "Öberg"})
+    at.button(key="nav:next").click().run()
+    assert current_page_title(at) == Translator.for_code("ar").text(FORM.page("sokande.namn").title), "asked again"
+    t = Translator.for_code("ar")
+    assert t("Skriv namnet med latinska bokstäver (A–Z), så som det står på ditt id-kort, LMA-kort eller pass. "
+             "Det namnet kommer på blanketten.") in error_summary(at)
+    assert at.text_input(key="q:sokande.fornamn").value == ""
+    assert "عائشة" in page_text(at), "the name as the visitor wrote it is shown beside the box"
+    at.text_input(key="q:sokande.fornamn").input("Aisha")
+    rest = PAGES[[p for p, _ in PAGES].index("sokande.namn") + 1:]
+    at.button(key="nav:next").click().run()
+    answer_pages(at, FORM, rest, stop_before=REVIEW_STEP)
+    review = page_text(at)
+    assert "Aisha" in review and "عائشة" in review
+    answer_pages(at, FORM, rest[[p for p, _ in rest].index(REVIEW_STEP):])
+    visit = at.session_state["visit"]
+    from io import BytesIO
+    from pypdf import PdfReader
+    assert PdfReader(BytesIO(visit.documents.fillable_pdf)).get_fields()["Sokande_Fornamn"]["/V"] == "Aisha"
+    from tests.test_receipt import text_of
+    receipt = text_of(visit.receipt.result())
+    assert "Aisha" in receipt and "عائشة" in receipt
+
+
+def test_the_swedish_original_sits_under_the_text_it_translates_above_the_input():
+    """It used to follow the input, right above the next question, so staff paired it with the wrong one."""
+    at = start("ar")
+    answer_pages(at, FORM, PAGES, stop_before="sokande.namn")
+    flat = [getattr(e, "key", None) or getattr(e, "value", None) for e in _walk(at.main)]
+    flat = [v for v in flat if isinstance(v, str)]
+    first = next(i for i, v in enumerate(flat) if 'lang="sv"' in v and ">Förnamn<" in v)
+    assert flat.index("q:sokande.fornamn") > first, "the Swedish 'Förnamn' comes before the first-name box"
+    assert flat.index("q:sokande.fornamn") < next(i for i, v in enumerate(flat) if ">Efternamn<" in v)
+    between = flat[flat.index("q:sokande.fornamn") + 1:next(i for i, v in enumerate(flat) if ">Efternamn<" in v)]
+    assert not [v for v in between if 'class="bg-sv"' in v], "nothing Swedish between the box and the next question"
+
+
+def test_lattlast_shows_no_second_swedish_text_and_the_language_list_says_sprak_once():
+    at = start("sv@lattlast")
+    answer_pages(at, FORM, PAGES, stop_before="sokande.namn")
+    assert not [m for m in at.markdown if 'class="bg-sv"' in m.value]
+    assert not [t for t in at.toggle if t.key == "ui:sv"], "no 'Visa vanlig svenska' for lättläst"
+    label = at.selectbox(key="ui:lang").label
+    assert label.split(" / ").count("Språk") == 1, label

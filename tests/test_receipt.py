@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 import subprocess
 from pathlib import Path
 
@@ -97,3 +98,26 @@ def test_the_receipt_shows_the_visitors_own_words_and_apart_from_them_what_staff
     html = receipt_html(FORM, answers(behov="Jag behöver hjälp med dusch.", **{"behov~original": own}), t, TODAY)
     assert html.index(own) < html.index("Jag behöver hjälp med dusch.")
     assert 'lang="sv"' in html and t("Det här skrev personalen på svenska på blanketten:") in html
+
+
+def test_the_receipt_dates_what_happens_next_where_the_rules_allow():
+    """"Inom två veckor" on a day in late November is a date the visitor can put in the calendar."""
+    t = Translator.for_code("sv")
+    html = receipt_html(FORM, answers(), t, date(2026, 12, 2))
+    assert "Räkna med att handläggaren har hört av sig omkring 16 december 2026." in html
+    ar = receipt_html(FORM, answers(), Translator.for_code("ar"), date(2026, 12, 2))
+    assert Translator.for_code("ar").date(date(2026, 12, 16)) in ar
+
+
+def test_the_receipt_in_large_print():
+    from pypdf import PdfReader
+    from io import BytesIO
+
+    t = Translator.for_code("ar")
+    normal = render_receipt(FORM, answers(), t, TODAY)
+    large = render_receipt(FORM, answers(), t, TODAY, large=True)
+    assert 'class="large"' in receipt_html(FORM, answers(), t, TODAY, large=True)
+    assert len(PdfReader(BytesIO(large)).pages) > len(PdfReader(BytesIO(normal)).pages)
+    sizes = re.findall(r'yMax="[\d.]+">Åsa<', subprocess.run(["pdftotext", "-bbox", "-", "-"], input=large,
+                                                             capture_output=True, check=True).stdout.decode())
+    assert sizes

@@ -175,7 +175,7 @@ class HeldReceipts:
     def __init__(self) -> None:
         self.jobs: list[ReceiptJob] = []
 
-    def submit(self, form, answers, lang, today) -> ReceiptJob:
+    def submit(self, form, answers, lang, today, **options) -> ReceiptJob:
         self.jobs.append(ReceiptJob(lang, Future()))
         return self.jobs[-1]
 

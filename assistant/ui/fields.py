@@ -112,12 +112,17 @@ def render(field: Field, answers: dict[str, Any], t: Translator, error: str | No
     label = t.text(field.label)
     help_text = t.text(field.help)
     with st.container(key=f"field-{field.id.replace('.', '-')}"):
-        if field.type not in ("confirm",):
+        if field.type != "confirm" and label != heading:     # a question that is the heading is said once
             _label(label, heading)
             swedish(field.label.source, t, show_swedish, label)
         if help_text:
             st.caption(help_text)
             swedish(field.help.source, t, show_swedish, help_text)
+        own_script = answers.get(field.id + ORIGINAL) if field.latin else None
+        if own_script:
+            said = t("Så skriver du namnet:")
+            st.markdown(f'<p class="bg-own-script">{escape(said)} <bdi dir="auto">{escape(str(own_script))}</bdi></p>',
+                        unsafe_allow_html=True)
         if error:
             prefix = escape(t("Fel"))
             st.markdown(f'<p class="bg-field-error"><span class="bg-visually-hidden">{prefix}: </span>'

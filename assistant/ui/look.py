@@ -58,6 +58,7 @@ html, body, [data-testid="stApp"] { color: var(--bg-text); }
 [class*="st-key-group-"] .bg-sv { margin: 0; }
 [class*="st-key-staff-"] { direction: ltr; text-align: left; }
 .bg-review ul { margin: 0; padding-inline-start: 1.2rem; }
+.bg-own-script { color: var(--bg-text-2) !important; margin: 0; }
 .bg-own-label { display: block; font-size: 0.85em; color: var(--bg-text-2); margin-top: 0.3rem; }
 [class*="st-key-row-"] { border-bottom: 1px solid #b1b4b6; padding-bottom: 0.3rem; }
 [class*="st-key-row-"] [class*="st-key-change-"] button p { text-decoration: underline; }

@@ -12,7 +12,7 @@ import streamlit as st
 
 from assistant.flow import visible_fields
 from assistant.i18n import Translator
-from assistant.model import Text
+from assistant.model import ORIGINAL, Text
 from assistant.ui import fields as widgets, page_review, read_aloud
 from assistant.ui.look import focus
 from assistant.ui.page_pause import pause_button
@@ -30,8 +30,8 @@ def _continue(today: date) -> None:
     page = v.wizard.current()
     v.wizard = v.wizard.next(widgets.page_values(page), today)
     v.focus_errors = bool(v.wizard.errors)
-    if not v.wizard.errors:
-        forget_widgets()
+    if not v.wizard.errors or any(v.wizard.answers.get(f.id + ORIGINAL) and f.latin for f in page.fields):
+        forget_widgets()      # the boxes show the stored answers (a name moved to the receipt is emptied)
 
 
 def _create(today: date) -> None:
@@ -129,12 +129,11 @@ def show(v: Visit, t: Translator, today: date) -> None:
     if wiz.errors:
         error_summary([(f"field-{f.id.replace('.', '-')}", summary_line(t.text(f.label), wiz.errors[f.id], t))
                        for f in shown if f.id in wiz.errors], t)
-    heading = title if len(shown) == 1 else ""
     for f in shown:
         message = wiz.errors.get(f.id)
         if f.id in wiz.warnings:
             st.warning(t.text(f.warning) + " " + t("Du kan gå vidare ändå: tryck på Fortsätt igen."))
-        widgets.render(f, wiz.answers, t, error_text(message, t) if message else None, v.show_swedish, heading)
+        widgets.render(f, wiz.answers, t, error_text(message, t) if message else None, v.show_swedish, title)
     notes = [f for f in shown if f.staff_note]
     if wiz.is_last():
         st.markdown(t("När du trycker på knappen fylls den riktiga blanketten i på svenska."))

@@ -71,7 +71,7 @@ def _receipt_button(v: Visit, t: Translator, today: date) -> None:
     if v.receipt is None or v.receipt.lang != v.lang:
         if v.receipt is not None:
             v.receipt.forget()
-        v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)
+        v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today, large=v.large_text)
     if not v.receipt.ready(RECEIPT_WAIT_SECONDS):
         _receipt_pending()
         return

@@ -53,7 +53,8 @@ def create(today: date) -> None:
     assert wiz is not None
     try:
         v.documents = build_documents(wiz.form, wiz.answers, today, make_summary=RECEIPTS.swedish_summary)
-        v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today)   # made meanwhile, in the helper process
+        v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today,      # made meanwhile, in the helper process
+                                    large=v.large_text)
         v.previews = None
         previews.start(v.documents.print_pdf)                               # and the pictures, in a thread
     except Exception as exc:           # the visit stays; staff are told what happened (never the framework's page)
@@ -105,6 +106,9 @@ def row_html(row: Row, t: Translator, show_sv: bool) -> str:
                  f'<span lang="sv" dir="ltr">{as_html(row.value_sv)}</span>')
     else:
         value = _value(row.value, row.ltr) + (_sv(row.value_sv) if show_sv and row.value_sv != row.value else "")
+        if row.own_script:        # the name as the visitor writes it; the form has it in Latin letters
+            value += f'<span class="bg-own-label"><bdi dir="auto">{escape(row.own_script)}</bdi></span>'
+
     return f'<dl class="bg-review"><dt>{label}</dt><dd>{value}</dd></dl>'
 
 

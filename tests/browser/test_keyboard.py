@@ -240,3 +240,17 @@ def test_the_language_and_large_text_with_the_keyboard(app, page, artifacts):
     page.wait_for_function("() => getComputedStyle(document.documentElement).fontSize === '32px'")
     visitor.screenshot("arabic-large-text")
     assert not kb.problems, "\n".join(kb.problems)
+
+
+def test_enter_in_a_text_box_continues(app, page, artifacts):
+    """Enter in a one-line answer used to do nothing: now it continues, with what was typed."""
+    visitor, kb = open_with_keyboard(app, page, artifacts)
+    start_the_form(kb, visitor)
+    answer(kb, FORM.field("insatser"), ["trygghetslarm"])
+    continue_to(kb, visitor, visitor.title_of("startdatum"))
+    kb.tab_to(control(FORM.field("startdatum")))
+    page.keyboard.type(str(dict(WALK.walk)["startdatum"]["startdatum"]))
+    kb.press("Enter", rerun=True)
+    page.wait_for_function("(title) => document.querySelector('[data-testid=\"stMain\"] h1').innerText.trim() === title",
+                           arg=visitor.title_of("sokande.namn"))
+    visitor.expect_page(visitor.title_of("sokande.namn"))
