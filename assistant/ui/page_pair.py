@@ -31,6 +31,7 @@ CODE_INPUT = "pair:code"
 PROBLEM = "pair:problem"
 LARGE = "pair:large"
 MAY_ANSWER = "pair:may-answer"
+LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}   # an address only the server itself can open
 
 
 def visit_mark(v: Visit) -> str:
@@ -111,6 +112,9 @@ def staff_panel(v: Visit, t: Translator) -> None:
                     f'{escape(code[:3])} {escape(code[3:])}</p>'
                     f'<p dir="ltr" style="margin:0.3rem 0"><code>{escape(address)}</code></p>')
             st.image(qr.getvalue(), width=180, alt=t("QR-kod med adressen till besökarens skärm"))
+            if urlsplit(address).hostname in LOCAL_NAMES:
+                st.warning(t("Adressen fungerar bara på den här datorn. Öppna Blankettguiden med datorns adress i "
+                             "nätverket, så fungerar den också på en surfplatta."))
             st.button(t("Avbryt"), key="pair:cancel", on_click=_end)
     st.session_state[SEEN] = visit_mark(v)
     _follow(v.token)

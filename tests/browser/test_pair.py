@@ -14,6 +14,8 @@ from tests.browser.wizard import Visitor, key_css, rerun_by, settle
 from tests.form_walks.aldreomsorg import WALK
 
 FOLLOW_SECONDS = 1.0
+LOCAL_ADDRESS = ("Adressen fungerar bara på den här datorn. Öppna Blankettguiden med datorns adress i nätverket, så "
+                 "fungerar den också på en surfplatta.")
 HEADING = '[data-testid="stMain"] h1'
 
 
@@ -49,6 +51,7 @@ def test_two_screens_follow_each_other_and_erasing_clears_both(app, browser, pag
     address = page.locator(key_css("pair-panel") + " code").inner_text()
     assert address.endswith("/?skarm=besokare") and "besok=" not in address
     staff.screenshot("staff-code")
+    assert staff.t(LOCAL_ADDRESS) in " ".join(page.inner_text("body").split())    # the test's server is localhost
 
     context = browser.new_context(viewport={"width": 900, "height": 900}, locale="sv-SE", reduced_motion="reduce")
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
@@ -63,7 +66,7 @@ def test_two_screens_follow_each_other_and_erasing_clears_both(app, browser, pag
         settle(screen)
         assert screen.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "32px"
         heading_becomes(page, Visitor(page, FORM, artifacts).title_of(first))    # the staff screen: Swedish now
-        visitor.screenshot("visitor-first-question")
+        visitor.check_page("visitor-screen")
 
         # The visitor answers on their own screen; the staff screen follows.
         visitor.fill(WALK.walk[0][1])
@@ -112,5 +115,6 @@ def test_two_screens_follow_each_other_and_erasing_clears_both(app, browser, pag
         screen.locator(key_css("pair:code") + " input").fill(code)
         rerun_by(screen, screen.get_by_role("button", name="Koppla skärmen").click)
         assert "Koden stämmer inte." in screen.inner_text("body")
+        assert not visitor.problems, visitor.report()
     finally:
         context.close()
