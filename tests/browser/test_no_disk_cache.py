@@ -41,7 +41,7 @@ def test_an_erased_visit_leaves_nothing_in_a_persistent_profiles_cache(app, brow
     context = browser.browser_type.launch_persistent_context(
         str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, accept_downloads=True,
         viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    context.set_default_timeout(2 * DEFAULT_TIMEOUT_MS)     # a first load fills an empty profile
     asked: list[str] = []
     context.on("request", lambda request: asked.append(request.url))
     try:
