@@ -276,12 +276,14 @@ async def walk(url: str, person: dict[str, str], think: float, rng: random.Rando
             async with session.lock:        # never look at a page half-way through a run
                 if "result:receipt" in session.downloads:
                     break
-                if "result:receipt-pending" not in session.widgets or time.perf_counter() - shown > TIMEOUT:
-                    raise WalkError("no receipt button on the result page")
+                if "result:receipt-pending" not in session.widgets:
+                    raise WalkError("no receipt button on the result page: " + session.page_text()[-300:])
+                if time.perf_counter() - shown > TIMEOUT:
+                    break                   # counted as TIMEOUT in the receipt column
             await asyncio.sleep(0.05)
         visit.receipt = time.perf_counter() - shown
         await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
-        if not session.download("result:receipt").startswith(b"%PDF-"):
+        if "result:receipt" in session.downloads and not session.download("result:receipt").startswith(b"%PDF-"):
             raise WalkError("the receipt is not a PDF")
     except BaseException:
         ticker.cancel()
