@@ -148,6 +148,7 @@ class Session:
     query: str = ""
     fragments: dict[str, float] = field(default_factory=dict)   # fragment id -> run_every seconds
     downloads: dict[str, str] = field(default_factory=dict)     # download key -> the HTML holding the file
+    running: bool = False                                        # a run has started and not yet finished
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @classmethod
@@ -169,22 +170,41 @@ class Session:
             return time.perf_counter() - start
 
     async def _until_finished(self, fragment: str) -> None:
-        while True:
-            fm = ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), TIMEOUT))
-            kind = fm.WhichOneof("type")
-            if kind == "new_session" and not fm.metadata.run.fragment_ids:    # a run of the whole page
-                self.widgets, self.texts, self.downloads = {}, [], {}
-            elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
-                self._element(fm.delta.new_element)
-            elif kind == "page_info_changed":
-                self.query = fm.page_info_changed.query_string
-            elif kind == "auto_rerun":
-                self.fragments[fm.auto_rerun.fragment_id] = fm.auto_rerun.interval
-            elif kind == "script_finished":
-                if fm.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
-                    raise WalkError("the app did not compile")
-                if fm.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+        while not self._handle(ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), TIMEOUT))):
+            pass
+
+    async def drain(self, seconds: float = 0.05) -> None:
+        """Read what the server sent on its own (a whole-page run a fragment asked for), like a browser
+        does, up to the end of that run."""
+        async with self.lock:
+            while True:
+                try:
+                    raw = await asyncio.wait_for(self.ws.recv(), seconds if not self.running else TIMEOUT)
+                except asyncio.TimeoutError:
                     return
+                self._handle(ForwardMsg.FromString(raw))
+
+    def _handle(self, fm: Any) -> bool:
+        """Take in one message; True when it ends the run."""
+        kind = fm.WhichOneof("type")
+        if kind == "new_session":
+            self.running = True
+        if kind == "new_session" and not fm.metadata.run.fragment_ids:    # a run of the whole page
+            # Only the fragments this run draws tick on, as in the browser.
+            self.widgets, self.texts, self.downloads, self.fragments = {}, [], {}, {}
+        elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
+            self._element(fm.delta.new_element)
+        elif kind == "page_info_changed":
+            self.query = fm.page_info_changed.query_string
+        elif kind == "auto_rerun":
+            self.fragments[fm.auto_rerun.fragment_id] = fm.auto_rerun.interval
+        elif kind == "script_finished":
+            if fm.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                raise WalkError("the app did not compile")
+            if fm.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                self.running = False
+                return True
+        return False
 
     def _element(self, element: Any) -> None:
         kind = element.WhichOneof("type")
@@ -277,15 +297,18 @@ async def walk(url: str, person: dict[str, str], think: float, rng: random.Rando
             raise WalkError("creating the PDF did not reach the result page")
         shown = time.perf_counter()
         while True:                         # while the receipt is being made the page polls for it
+            await session.drain()           # the run the page's poll started when the receipt was made
             async with session.lock:        # never look at a page half-way through a run
                 if "result:receipt" in session.downloads:
                     break
-                if "result:receipt-pending" not in session.widgets or time.perf_counter() - shown > TIMEOUT:
-                    raise WalkError("no receipt button on the result page")
+                if "result:receipt-pending" not in session.widgets:
+                    raise WalkError("no receipt button on the result page: " + session.page_text()[-300:])
+                if time.perf_counter() - shown > TIMEOUT:
+                    break                   # counted as TIMEOUT in the receipt column
             await asyncio.sleep(0.05)
         visit.receipt = time.perf_counter() - shown
         await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
-        if not session.download("result:receipt").startswith(b"%PDF-"):
+        if "result:receipt" in session.downloads and not session.download("result:receipt").startswith(b"%PDF-"):
             raise WalkError("the receipt is not a PDF")
     except BaseException:
         ticker.cancel()

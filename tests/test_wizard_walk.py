@@ -139,11 +139,11 @@ def test_the_whole_form_in_arabic_and_tigrinya_to_the_printed_form_and_receipt(l
     receipt = text_of(at.session_state["visit"].receipt.result())      # made in the helper process
     for expected in (t("Kvitto"), t.text(FORM.title), "Åsa", "Öberg"):
         assert shows(receipt, expected), (lang, expected)
-    for _ in range(100):                        # the pictures are made in a thread, the page looks again
+    for _ in range(100):                        # receipt and pictures come after the page: it looks again
+        at.run()
         if "bg-preview" in page_text(at):
             break
         time.sleep(0.1)
-        at.run()
     assert downloads(at) == [t("Ladda ner blanketten (PDF)"), t("Kvitto på ditt språk (PDF)")]
     assert 'src="data:image/jpeg;base64,' in page_text(at)             # the pages on screen, no /media URL
     at.button(key="result:finish").click().run()

@@ -18,7 +18,7 @@ from assistant.ui.handover import download_button, print_button
 from assistant.ui.session import RECEIPTS, Visit, erase_visit, visit
 
 
-RECEIPT_WAIT_SECONDS = 0.1     # a receipt takes 0.2–0.3 s: the page is drawn without it, its button comes after
+RECEIPT_WAIT_SECONDS = 0.0     # a receipt takes 0.2–0.3 s: the page is drawn without it, its button comes after
 REPRINT_SECONDS = 30.0         # a second "Skriv ut" sooner than this is a double click, not a wish for two
 
 
@@ -83,7 +83,7 @@ def _receipt_button(v: Visit, t: Translator, today: date) -> None:
     download_button(t("Kvitto på ditt språk (PDF)"), pdf, f"kvitto-{wiz.form.id}.pdf", "result:receipt")
 
 
-@st.fragment(run_every=1.0)
+@st.fragment(run_every=0.5)
 def _receipt_pending() -> None:
     """When many receipts are asked for at once they queue in the helper: the page shows without them
     and the receipt's button comes as soon as it is made."""
