@@ -58,23 +58,21 @@ def _levels(text: str) -> tuple[list[int], bool]:
     """
     if not any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text if ord(c) >= 0x590):
         return [0] * len(text), False
-    marked, where = [], []
+    pieces: list[tuple[str, bool]] = []          # (text, inserted here): the text's own controls are kept
     last = 0
     for m in _NUMBER.finditer(text):
-        marked.append(text[last:m.start()])
-        marked.append(LRI)
-        marked.append(m.group())
-        marked.append(PDI)
+        pieces += [(text[last:m.start()], False), (LRI, True), (m.group(), False), (PDI, True)]
         last = m.end()
-    marked.append(text[last:])
-    augmented = "".join(marked)
+    pieces.append((text[last:], False))
+    augmented = "".join(piece for piece, _ in pieces)
     per_byte = [int(v) for v in _LEVEL.findall(_LEVELS.search(get_display(augmented, debug=True)).group(1))]
-    levels, offset = [], 0
-    for char in augmented:
-        if char not in (LRI, PDI):
-            where.append(offset)
-        offset += len(char.encode("utf-8"))
-    levels = [per_byte[o] for o in where]
+    where, offset = [], 0
+    for piece, inserted in pieces:
+        for char in piece:
+            if not inserted:
+                where.append(offset)
+            offset += len(char.encode("utf-8"))
+    levels = [per_byte[o] if o < len(per_byte) else 0 for o in where]
     rtl = next((lv for lv, c in zip(levels, text) if unicodedata.bidirectional(c) in ("L", "R", "AL")), 0) % 2 == 1
     return levels, rtl
 
