@@ -169,3 +169,39 @@ def test_a_failing_button_action_shows_the_same_message_instead_of_streamlits_pa
     monkeypatch.setattr(Wizard, "next", real)
     at.button(key="failure:again").click().run()
     assert not at.exception and not at.error and at.title[0].value == title
+
+
+def test_a_failing_language_switch_shows_the_kind_message_too(monkeypatch):
+    """Every callback is guarded, not only the navigation: the language picker's, for one (the message
+    comes in the language just chosen)."""
+    from assistant.i18n import Translator
+    from assistant.ui import app as app_module
+
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.button(key="start:parkeringstillstand").click().run()
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("Stina Svensson")
+
+    monkeypatch.setattr(app_module, "forget_widgets", failing)
+    at.selectbox(key="ui:lang").set_value("ar").run()
+    assert not at.exception, [e.value for e in at.exception]
+    kind = Translator.for_code("ar")("Något gick fel på sidan. Det du har skrivit finns kvar. Tryck på knappen och "
+                                     "försök igen, eller be personalen om hjälp.")
+    assert kind != "Något gick fel på sidan." and any(e.value == kind for e in at.error)
+    assert "Stina" not in "\n".join(c.value for c in at.code)
+
+
+def test_every_callback_in_the_ui_is_guarded():
+    """A widget's on_click/on_change runs outside the page's try: each goes through failure.guarded."""
+    import ast
+
+    unguarded = []
+    for path in sorted((ROOT / "assistant/ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for kw in getattr(node, "keywords", []) if isinstance(node, ast.Call) else []:
+                if kw.arg in ("on_click", "on_change") and not (
+                        isinstance(kw.value, ast.Constant)
+                        or (isinstance(kw.value, ast.Call) and getattr(kw.value.func, "id", "") == "guarded")):
+                    unguarded.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not unguarded, unguarded

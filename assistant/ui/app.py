@@ -14,6 +14,7 @@ from assistant.ui import page_pair, page_pause, page_resume
 from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
+from assistant.ui.failure import guarded
 from assistant.ui.session import (RECEIPTS, STATS, VISIT, erase_visit, extend, forget_widgets, idle, mark_active,
                                   visit)
 
@@ -66,11 +67,11 @@ def _toolbar(t: Translator) -> None:
     left, middle, right = st.columns([3, 2, 2], vertical_alignment="bottom")
     with left:
         st.selectbox(label, codes, key="ui:lang", placeholder=label,
-                     format_func=lambda c: language(c).display_name, on_change=_switch_language)
+                     format_func=lambda c: language(c).display_name, on_change=guarded(_switch_language))
     with middle:
-        st.toggle(t("Stor text"), key="ui:large", on_change=_set_large_text)
+        st.toggle(t("Stor text"), key="ui:large", on_change=guarded(_set_large_text))
         if t.lang.locale != "sv":      # lättläst is Swedish: no second Swedish text
-            st.toggle(t("Visa svenska för personalen"), key="ui:sv", on_change=_set_show_swedish)
+            st.toggle(t("Visa svenska för personalen"), key="ui:sv", on_change=guarded(_set_show_swedish))
     with right:
         if st.button(t("Avsluta och radera"), key="ui:erase",
                      help=t("Tar bort allt du har skrivit. Nästa besökare ser ingenting."), width="stretch"):
@@ -101,7 +102,7 @@ def _idle_watch() -> None:
         # Fixed on screen (look.py), wherever the visitor has scrolled; st.warning is a role="alert".
         with st.container(key="idle-warning"):
             st.warning(t("Är du kvar? Om en minut raderas allt du har skrivit, så att nästa besökare inte ser det."))
-            st.button(t("Jag behöver mer tid"), key="ui:more-time", on_click=extend, args=(v,), type="primary")
+            st.button(t("Jag behöver mer tid"), key="ui:more-time", on_click=guarded(extend), args=(v,), type="primary")
 
 
 def main() -> None:
@@ -120,7 +121,7 @@ def main() -> None:
     page_pair.staff_panel(v, t)
     lib = library()
     if v.view != "form":
-        st.button(t("Tillbaka till blanketterna"), key="view:back", on_click=_back_to_forms)
+        st.button(t("Tillbaka till blanketterna"), key="view:back", on_click=guarded(_back_to_forms))
         if v.view == "staff":
             page_staff.show(t, STATS, lib)
         elif v.view == "accessibility":
@@ -139,5 +140,5 @@ def main() -> None:
     else:
         page_question.show(v, t, today())
     if v.view == "form":        # the accessibility statement is one step away from every page
-        st.button(t("Tillgänglighet"), key="view:accessibility", on_click=_open_accessibility, type="tertiary")
+        st.button(t("Tillgänglighet"), key="view:accessibility", on_click=guarded(_open_accessibility), type="tertiary")
     page_pair.after_run(v)

@@ -5,6 +5,7 @@ import streamlit as st
 
 from assistant.i18n import Translator
 from assistant.ui.session import erase_visit
+from assistant.ui.failure import guarded
 
 
 CONFIRMED = "erase:confirmed"
@@ -28,7 +29,7 @@ def ask_erase(t: Translator) -> None:
         st.markdown(t("Nästa besökare ser ingenting av det du har skrivit."))
         yes, no = st.columns(2)
         with yes:
-            if st.button(t("Ja, radera"), key="erase:yes", type="primary", on_click=_yes, width="stretch"):
+            if st.button(t("Ja, radera"), key="erase:yes", type="primary", on_click=guarded(_yes), width="stretch"):
                 st.rerun()
         with no:
             if st.button(t("Nej, fortsätt"), key="erase:no", width="stretch"):

@@ -16,6 +16,7 @@ from assistant.i18n_markers import N_
 from assistant.model import Field, Page
 from assistant.summary import NO, YES
 from assistant.ui.session import WIDGET_PREFIX, visit
+from assistant.ui.failure import guarded
 
 TEXT_TYPES = {"text", "pnr", "postcode", "phone", "email", "date", "number", "money"}
 
@@ -78,7 +79,7 @@ def _own_words(field: Field, answers: dict[str, Any], t: Translator, label: str,
     _label(label, heading)
     st.caption(t("Skriv på ditt eget språk. Personalen skriver sedan svaret på svenska på blanketten."))
     st.text_area(label, key=original_key, height=140, label_visibility="collapsed",
-                 on_change=_keep, args=(original_key,))
+                 on_change=guarded(_keep), args=(original_key,))
 
 
 def _staff_swedish(field: Field, answers: dict[str, Any], error: str | None) -> None:
@@ -86,10 +87,10 @@ def _staff_swedish(field: Field, answers: dict[str, Any], error: str | None) -> 
     with st.container(key=f"staff-{field.id.replace('.', '-')}", border=True):
         st.markdown(f'<p class="bg-label" lang="sv" dir="ltr">{escape(STAFF_BOX)}</p>', unsafe_allow_html=True)
         st.text_area(f"{field.label.source} ({STAFF_BOX})", key=key(field), height=120, label_visibility="collapsed",
-                     on_change=_keep, args=(key(field),))
+                     on_change=guarded(_keep), args=(key(field),))
         bilaga_key = f"{WIDGET_PREFIX}{field.id}{ON_BILAGA}"
         st.session_state.setdefault(bilaga_key, bool(answers.get(field.id + ON_BILAGA)))
-        st.checkbox(STAFF_BILAGA, key=bilaga_key, on_change=_keep, args=(bilaga_key,))
+        st.checkbox(STAFF_BILAGA, key=bilaga_key, on_change=guarded(_keep), args=(bilaga_key,))
 
 
 def swedish(text: str, t: Translator, show: bool, shown: str = "") -> None:
@@ -143,12 +144,12 @@ def render(field: Field, answers: dict[str, Any], t: Translator, error: str | No
             st.radio(label, [True, False], index=None, horizontal=True, **hidden,
                      format_func=lambda v: t(YES) if v else t(NO))
         elif field.type == "confirm":
-            st.checkbox(label, key=key(field), on_change=_keep, args=(key(field),))
+            st.checkbox(label, key=key(field), on_change=guarded(_keep), args=(key(field),))
             swedish(field.label.source, t, show_swedish, label)
         elif field.type == "multi":
             for option in field.options:
                 st.checkbox(t.text(option.label), key=key(field, option.value),
-                            on_change=_keep, args=(key(field, option.value),))
+                            on_change=guarded(_keep), args=(key(field, option.value),))
 
 
 def _placeholder(field: Field, t: Translator) -> str | None:

@@ -15,6 +15,7 @@ from assistant.pictures import picture_svg
 from assistant.speech.page_texts import GUIDE_OUTCOME_TITLE
 from assistant.ui import read_aloud
 from assistant.ui.session import Visit
+from assistant.ui.failure import guarded
 
 PATH = "guide:path"       # the choices pressed so far (not personal: erased with the visit all the same)
 
@@ -40,7 +41,7 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date,
                 # The picture is decorative (aria-hidden): the button's text says what the choice is.
                 with st.container(horizontal=True, vertical_alignment="center", key=f"guide-choice:{step.id}:{choice.id}"):
                     st.markdown(picture_svg(choice.picture), unsafe_allow_html=True, width="content")
-                    st.button(t.text(choice.label), key=f"guide:{step.id}:{choice.id}", on_click=_choose,
+                    st.button(t.text(choice.label), key=f"guide:{step.id}:{choice.id}", on_click=guarded(_choose),
                               args=(choice.id,), width="stretch")
         else:
             st.header(t(GUIDE_OUTCOME_TITLE), anchor=False)
@@ -51,10 +52,10 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date,
                     continue
                 st.subheader(t.text(form.title), anchor=False)
                 st.markdown(t.text(why))
-                st.button(t("Börja fylla i"), key=f"guide:start:{form_id}", type="primary", on_click=start,
+                st.button(t("Börja fylla i"), key=f"guide:start:{form_id}", type="primary", on_click=guarded(start),
                           args=(v, form, today), help=t.text(form.title))
             for authority in step.elsewhere:
                 st.subheader(authority.name, anchor=False)
                 st.markdown(t.text(authority.text))
         if path:
-            st.button(t("Börja om"), key="guide:restart", on_click=_restart)
+            st.button(t("Börja om"), key="guide:restart", on_click=guarded(_restart))

@@ -23,6 +23,7 @@ from assistant.ui import page_question, page_review
 from assistant.ui.look import apply_look
 from assistant.ui.parts import step_header
 from assistant.ui.session import STORE, VISIT, Visit, extend, forget_widgets, visit
+from assistant.ui.failure import guarded
 
 SCREEN_PARAM, SCREEN_VALUE = "skarm", "besokare"
 POLL_SECONDS = 0.25      # a fragment run that only compares a string: the other screen follows well within 1 s
@@ -91,15 +92,15 @@ def staff_panel(v: Visit, t: Translator) -> None:
     """Under the toolbar of the staff screen: offer a code, show it, or the paired screen's settings."""
     pairing = PAIRINGS.get(v.token)
     if pairing is None or not (pairing.joined or PAIRINGS.seconds_left(v.token)):
-        st.button(t("Visa på besökarens skärm"), key="pair:offer", on_click=_offer, type="tertiary",
+        st.button(t("Visa på besökarens skärm"), key="pair:offer", on_click=guarded(_offer), type="tertiary",
                   help=t("Besökaren kan följa och svara på en egen skärm, på sitt eget språk."))
         return
     with st.container(border=True, key="pair-panel"):
         if pairing.joined:
             st.markdown(t("Besökarens skärm är kopplad. Den visar samma besök på besökarens språk."))
             st.session_state[MAY_ANSWER] = pairing.may_answer
-            st.toggle(t("Besökaren får svara på sin skärm"), key=MAY_ANSWER, on_change=_set_may_answer)
-            st.button(t("Koppla från besökarens skärm"), key="pair:end", on_click=_end)
+            st.toggle(t("Besökaren får svara på sin skärm"), key=MAY_ANSWER, on_change=guarded(_set_may_answer))
+            st.button(t("Koppla från besökarens skärm"), key="pair:end", on_click=guarded(_end))
         else:
             address = _pair_address()
             code = pairing.code or ""
@@ -115,7 +116,7 @@ def staff_panel(v: Visit, t: Translator) -> None:
             if urlsplit(address).hostname in LOCAL_NAMES:
                 st.warning(t("Adressen fungerar bara på den här datorn. Öppna Blankettguiden med datorns adress i "
                              "nätverket, så fungerar den också på en surfplatta."))
-            st.button(t("Avbryt"), key="pair:cancel", on_click=_end)
+            st.button(t("Avbryt"), key="pair:cancel", on_click=guarded(_end))
     st.session_state[SEEN] = visit_mark(v)
     _follow(v.token)
 
@@ -172,7 +173,7 @@ def _enter_code() -> None:
     st.markdown(t("Skriv koden som visas på personalens skärm."))
     with st.form("pair-form", enter_to_submit=True):
         st.text_input(t("Kod"), key=CODE_INPUT, max_chars=7, autocomplete="off")
-        st.form_submit_button(t("Koppla skärmen"), type="primary", on_click=_join)
+        st.form_submit_button(t("Koppla skärmen"), type="primary", on_click=guarded(_join))
 
 
 def _follow_only(v: Visit, t: Translator, today: date) -> None:

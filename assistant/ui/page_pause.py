@@ -22,6 +22,7 @@ from assistant.settings import settings
 from assistant.ui.erase_dialog import ask_erase
 from assistant.ui.fields import page_values
 from assistant.ui.session import Visit, visit
+from assistant.ui.failure import guarded
 
 SHEET = "pause:sheet"       # (the wizard it was made of, (language, day), the Sheet, its preview)
 VIEW = "pause"
@@ -39,7 +40,7 @@ def pause_button(t: Translator) -> None:
     """The button on the question and review pages (not on the visitor's own screen: the staff pause)."""
     if st.session_state.get(VISITOR_SESSION_KEY):
         return
-    st.button(t("Pausa och fortsätt senare"), key="pause:open", on_click=_pause, type="tertiary",
+    st.button(t("Pausa och fortsätt senare"), key="pause:open", on_click=guarded(_pause), type="tertiary",
               help=t("Skriv ut ett papper med dina svar i en kod. Fortsätt en annan dag."))
 
 

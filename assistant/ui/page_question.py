@@ -19,6 +19,7 @@ from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import Visit, forget_widgets, visit
 from assistant.validators import Message
+from assistant.ui.failure import guarded
 
 LEAVE = "nav:leave-asked"   # session key: Back on the first question asked whether to leave the form
 
@@ -98,9 +99,9 @@ def _ask_leave(t: Translator) -> None:
         st.markdown(t("Det du har skrivit tas bort. Du kommer tillbaka till listan med blanketter."))
         left, right = st.columns(2)
         with left:
-            st.button(t("Nej, stanna kvar"), key="leave:no", on_click=_stay, type="primary", width="stretch")
+            st.button(t("Nej, stanna kvar"), key="leave:no", on_click=guarded(_stay), type="primary", width="stretch")
         with right:
-            st.button(t("Ja, lämna blanketten"), key="leave:yes", on_click=_leave, width="stretch")
+            st.button(t("Ja, lämna blanketten"), key="leave:yes", on_click=guarded(_leave), width="stretch")
 
 
 def show(v: Visit, t: Translator, today: date) -> None:

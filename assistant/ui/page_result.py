@@ -16,6 +16,7 @@ from assistant.ui import previews, read_aloud
 from assistant.ui.erase_dialog import ask_erase
 from assistant.ui.handover import download_button, print_button
 from assistant.ui.session import RECEIPTS, Visit, erase_visit, visit
+from assistant.ui.failure import guarded
 
 
 RECEIPT_WAIT_SECONDS = 0.0     # a receipt takes 0.2–0.3 s: the page is drawn without it, its button comes after
@@ -140,7 +141,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     previews.show(v, t)
     back, finish = st.columns(2)
     with back:
-        st.button(t("Tillbaka till svaren"), key="result:back", on_click=_back_to_review, width="stretch")
+        st.button(t("Tillbaka till svaren"), key="result:back", on_click=guarded(_back_to_review), width="stretch")
     with finish:
         if st.button(t("Klar – radera allt"), key="result:finish", type="primary", width="stretch"):
             if v.printed_at is None:    # not printed yet: ask first; after printing, "Klar" erases at once

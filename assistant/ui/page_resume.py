@@ -18,6 +18,7 @@ from assistant.resume.key import KeyProblem, pause_key
 from assistant.resume.scan import Unreadable, codes_in_file
 from assistant.resume.seal import SheetError
 from assistant.ui.session import STATS, forget_widgets, visit
+from assistant.ui.failure import guarded
 
 VIEW = "resume"
 PARTS = "resume:parts"
@@ -31,7 +32,7 @@ def _open() -> None:
 
 def start_button(t: Translator) -> None:
     """On the start page."""
-    st.button(t("Fortsätt en påbörjad ansökan"), key="resume:open", on_click=_open,
+    st.button(t("Fortsätt en påbörjad ansökan"), key="resume:open", on_click=guarded(_open),
               help=t("Har du ett papper Fortsätt senare? Fortsätt där du slutade."))
 
 
@@ -94,7 +95,7 @@ def show(lib: FormLibrary, t: Translator, today: date) -> None:
     if problem:
         st.error(problem)
     if st.toggle(t("Använd kameran"), key="resume:use-camera"):      # the webcam is on only when asked for
-        st.camera_input(t("Kameran"), key=CAMERA, on_change=_read, args=(CAMERA, lib, today))
+        st.camera_input(t("Kameran"), key=CAMERA, on_change=guarded(_read), args=(CAMERA, lib, today))
     st.file_uploader(t("Papperet som fil (PDF eller bild)"), type=["pdf", "png", "jpg", "jpeg"], key=FILE,
-                     on_change=_read, args=(FILE, lib, today))
+                     on_change=guarded(_read), args=(FILE, lib, today))
     st.markdown(t("Koden läses här och glöms sedan. Bilden sparas inte."))

@@ -19,6 +19,7 @@ from assistant.ui.fields import swedish
 from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import RECEIPTS, Visit, count_outcome, forget_widgets, visit
+from assistant.ui.failure import guarded
 
 
 REVIEW_TITLE = N_("Kontrollera dina svar")
@@ -134,7 +135,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
                 with st.container(key=f"row-{row.field_id.replace('.', '-')}", horizontal=True, wrap=False,
                                   vertical_alignment="top", gap="small"):
                     st.html(row_html(row, t, show_sv), width="stretch")
-                    st.button(t("Ändra"), key=f"change:{row.field_id}", on_click=_change, args=(row.page_id,),
+                    st.button(t("Ändra"), key=f"change:{row.field_id}", on_click=guarded(_change), args=(row.page_id,),
                               type="tertiary")          # named "Ändra: <the question>" by look.py
     planned = planned_bilaga(wiz.form, declared(wiz.form, wiz.answers), today)
     if planned:

@@ -156,7 +156,7 @@ def _table(t: Translator, rows: list[MonthRow]) -> pd.DataFrame:
 
 
 def _statistics(t: Translator, stats: Statistics) -> None:
-    st.button(t("Lås statistiken"), key="staff:lock", on_click=_lock)
+    st.button(t("Lås statistiken"), key="staff:lock", on_click=guarded(_lock))
     rows = stats.monthly()
     if not rows:
         st.info(t("Ingen statistik ännu. Den fylls på när besökare använder Blankettguiden."))

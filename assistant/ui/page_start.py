@@ -51,7 +51,7 @@ def show(lib: FormLibrary, v: Visit, t: Translator, today: date) -> None:
             st.markdown(t.text(form.description))
             st.button(t("Börja fylla i"), key=f"start:{form.id}", type="primary",   # named by its form: look.py
                       on_click=guarded(_start), args=(v, form, today))
-    st.button(t("För personalen"), key="staff:open", on_click=_open_staff, args=(v,))
+    st.button(t("För personalen"), key="staff:open", on_click=guarded(_open_staff), args=(v,))
     fonts = missing_system_fonts()
     for need in fonts:
         st.warning(t("Typsnittet %(family)s saknas, så %(scripts)s kan inte skrivas ut rätt. Be IT installera "

@@ -28,6 +28,7 @@ from assistant.speech.synthesis import SpeechFailed
 from assistant.speech.voices import voice_for
 from assistant.ui.fields import page_values
 from assistant.ui.session import RECEIPTS, visit
+from assistant.ui.failure import guarded
 
 AUDIO = "speech:audio"          # the Playing of this visit, if any
 WANTED = "speech:wanted"        # "Läs upp" (or a new speed while reading) was pressed: read on this run
@@ -142,13 +143,13 @@ def _bar(where: str, texts: Texts, t: Translator) -> None:
         st.session_state.pop(AUDIO, None)       # from another page or language: never played here
         playing = None
     with st.container(key="read-aloud", horizontal=True, vertical_alignment="center"):
-        st.button(t("Läs upp"), key="speech:play", icon=":material/volume_up:", on_click=_play)
-        st.toggle(t("Långsammare"), key=SLOW, on_change=_replay_if_playing)
+        st.button(t("Läs upp"), key="speech:play", icon=":material/volume_up:", on_click=guarded(_play))
+        st.toggle(t("Långsammare"), key=SLOW, on_change=guarded(_replay_if_playing))
         if not t.is_source:
-            st.toggle(t("Läs också svenska"), key=SWEDISH, on_change=_replay_if_playing,
+            st.toggle(t("Läs också svenska"), key=SWEDISH, on_change=guarded(_replay_if_playing),
                       help=t("För personalen: läser också den svenska texten efter ditt språk."))
         if wanted or playing:
-            st.button(t("Sluta läsa"), key="speech:stop", icon=":material/stop:", on_click=_stop)
+            st.button(t("Sluta läsa"), key="speech:stop", icon=":material/stop:", on_click=guarded(_stop))
     if wanted:
         _read_now(current, (playing.press + 1) if playing else 0, texts, t)
     elif playing and not playing.first:
