@@ -115,26 +115,28 @@ def _forms(path: Path, raw: Any, line: int, problems: list[Problem]) -> tuple[st
     return tuple(forms)
 
 
-def _idle(path: Path, raw: Any, line: int, problems: list[Problem]) -> float:
-    low, high = IDLE_RANGE
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and low <= raw <= high:
+def _amount(path: Path, raw: Any, line: int, problems: list[Problem], key: str, unit: str,
+            bounds: tuple[float, float], default: int, whole: bool) -> Any:
+    """A number setting within bounds; otherwise its default, and a problem that says so in Swedish."""
+    low, high = bounds
+    kinds = (int,) if whole else (int, float)
+    if isinstance(raw, kinds) and not isinstance(raw, bool) and low <= raw <= high:
         return raw
-    problems.append(Problem(file=path, line=line or None, field="inaktiv_minuter",
-                            message=f"måste vara ett antal minuter från {low} till {high}, inte {raw!r}. "
-                                    f"{DEFAULT_IDLE_MINUTES} minuter används tills det är rättat.",
-                            fix=f"Skriv till exempel inaktiv_minuter: {DEFAULT_IDLE_MINUTES}"))
-    return DEFAULT_IDLE_MINUTES
+    problems.append(Problem(file=path, line=line or None, field=key,
+                            message=f"måste vara ett antal {unit} från {low} till {high}, inte {raw!r}. "
+                                    f"{default} {unit} används tills det är rättat.",
+                            fix=f"Skriv till exempel {key}: {default}"))
+    return default
+
+
+def _idle(path: Path, raw: Any, line: int, problems: list[Problem]) -> float:
+    return _amount(path, raw, line, problems, "inaktiv_minuter", "minuter", IDLE_RANGE, DEFAULT_IDLE_MINUTES,
+                   whole=False)
 
 
 def _pause_days(path: Path, raw: Any, line: int, problems: list[Problem]) -> int:
-    low, high = PAUSE_RANGE
-    if isinstance(raw, int) and not isinstance(raw, bool) and low <= raw <= high:
-        return raw
-    problems.append(Problem(file=path, line=line or None, field="fortsatt_senare_dagar",
-                            message=f"måste vara ett antal dagar från {low} till {high}, inte {raw!r}. "
-                                    f"{DEFAULT_PAUSE_DAYS} dagar används tills det är rättat.",
-                            fix=f"Skriv till exempel fortsatt_senare_dagar: {DEFAULT_PAUSE_DAYS}"))
-    return DEFAULT_PAUSE_DAYS
+    return _amount(path, raw, line, problems, "fortsatt_senare_dagar", "dagar", PAUSE_RANGE, DEFAULT_PAUSE_DAYS,
+                   whole=True)
 
 
 def _printer(path: Path, raw: Any, line: int, problems: list[Problem]) -> str:

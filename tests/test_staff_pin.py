@@ -8,26 +8,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.ui import page_staff
+from tests.test_stats import Clock, staff_script
 
 PIN = "482915"
 WRONG = "111111"
 HOUR = 3600
-
-
-def staff_script() -> None:
-    from assistant.i18n import Translator
-    from assistant.stats import Statistics, stats_path
-    from assistant.ui import page_staff
-
-    page_staff.show(Translator.for_code("sv"), Statistics(stats_path()))
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
