@@ -166,6 +166,9 @@ class Visitor:
         self.allowed_english = STREAMLIT_ENGLISH
         self.page.wait_for_function("(lang) => document.documentElement.lang === lang",
                                     arg=language(code).html_lang)
+        # The closed list leaves the pointer over whatever the new layout puts there, and a hover tooltip then
+        # sits in Streamlit's overlay outside the landmarks: a person moves on, so the pointer does too.
+        self.page.mouse.move(0, 0)
         settle(self.page)
 
     def set_large_text(self, on: bool) -> None:
