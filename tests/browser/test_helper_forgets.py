@@ -12,6 +12,7 @@ from tests.browser.test_print_route import erase
 from tests.browser.test_walk import FORM
 from tests.browser.wizard import Visitor, key_css
 from tests.form_walks.aldreomsorg import WALK
+from tests.walks import forward_key
 
 HELPER_END_SECONDS = 60     # the old helper ends once the jobs it already has are done
 
@@ -65,9 +66,8 @@ def test_no_process_that_lives_on_keeps_the_erased_visitors_name(app, page, arti
     visitor.start()
     for i, (page_id, values) in enumerate(WALK.walk):
         visitor.fill({k: (name if k == "sokande.efternamn" else v) for k, v in values.items()})
-        following = visitor.title_of(WALK.walk[i + 1][0]) if i + 1 < len(WALK.walk) else visitor.t("Kontrollera dina svar")
-        visitor.press("nav:next", following)
-    visitor.press("nav:create", visitor.t("Blanketten är klar"))
+        following = visitor.title_of(WALK.walk[i + 1][0]) if i + 1 < len(WALK.walk) else visitor.t("Blanketten är klar")
+        visitor.press(forward_key(WALK.walk, i), following)
     page.locator(key_css("result:receipt") + " button:visible").wait_for()        # the helper has made it
 
     server = app.process.pid

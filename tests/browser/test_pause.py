@@ -14,6 +14,7 @@ from assistant.pdf.render import render_png_pages
 from tests.browser.test_walk import FORM, check_downloaded_pdf
 from tests.browser.wizard import Visitor, key_css, rerun_by, settle
 from tests.form_walks.aldreomsorg import WALK
+from tests.walks import forward_key
 
 ROOT = Path(__file__).resolve().parents[2]
 PAUSED_AT = 4           # questions answered before the pause
@@ -80,9 +81,8 @@ def test_pause_erase_and_continue_from_the_sheet_to_the_same_pdf(keyed_app, page
     visitor.press("nav:next", stopped_at)
     for i, (_, values) in enumerate(WALK.walk[PAUSED_AT:], start=PAUSED_AT):
         visitor.fill(values)
-        following = visitor.title_of(WALK.walk[i + 1][0]) if i + 1 < len(WALK.walk) else visitor.t("Kontrollera dina svar")
-        visitor.press("nav:next", following)
-    visitor.press("nav:create", visitor.t("Blanketten är klar"))
+        following = visitor.title_of(WALK.walk[i + 1][0]) if i + 1 < len(WALK.walk) else visitor.t("Blanketten är klar")
+        visitor.press(forward_key(WALK.walk, i), following)
     with page.expect_download() as download:
         page.locator(key_css("result:download") + " button:visible").click()
     pdf = Path(download.value.path()).read_bytes()
