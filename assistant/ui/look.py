@@ -24,7 +24,7 @@ import streamlit as st
 from assistant.i18n import Language, Translator
 
 # Colours: text #0b0c0c on white is 19.6:1, secondary text #3d3d3d 10.9:1, on the input grey (#f0f2f6)
-# #3d3d3d is 9.7:1: all pass WCAG AAA (7:1). Focus: yellow outline and a black ring (visible on any colour).
+# #3d3d3d is 9.7:1: all pass WCAG AAA (7:1); "Kvittot görs nu …" (a disabled button, but a message) too. Focus: yellow outline and a black ring (visible on any colour).
 BASE_CSS = """
 :root { --bg-focus: #ffbf47; --bg-error: #b00020; --bg-text: #0b0c0c; --bg-text-2: #3d3d3d; }
 html, body, [data-testid="stApp"] { color: var(--bg-text); }
@@ -41,6 +41,8 @@ html, body, [data-testid="stApp"] { color: var(--bg-text); }
 [data-testid="stMain"] button p { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; overflow-wrap: anywhere; }
 [data-testid="stMain"] button { height: auto !important; }
+.st-key-result-receipt-pending button, .st-key-result-receipt-pending button p { color: var(--bg-text-2) !important;
+  opacity: 1 !important; }
 .bg-error-summary [data-testid="stHeaderActionElements"] { display: none; }
 [data-testid="InputInstructions"] { display: none !important; }
 .bg-sv { color: var(--bg-text-2) !important; font-size: 0.85em; margin: -0.4rem 0 0.6rem 0; font-style: italic; }
