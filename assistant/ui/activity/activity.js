@@ -39,7 +39,16 @@ export default function (component) {
     s.report("report", { n: s.n, page: s.data.page, values: now });
     document.documentElement.setAttribute("data-bg-reported", String(s.n));
   }
-  function onActivity() {
+  function onActivity(event) {
+    // A press on a control starts a whole run of the page, which counts as activity and carries every box's
+    // value: a report then would only race it (a report landing with the press made Streamlit run the idle
+    // watch alone, and the press was lost).
+    if (event.type === "pointerdown" && event.target.closest &&
+        event.target.closest("button, label, input[type=checkbox], input[type=radio], [role=radio], [role=option]")) {
+      if (s.timer !== null) clearTimeout(s.timer);
+      s.timer = null;
+      return;
+    }
     // Changed text goes within draft_ms; other activity (scrolling, pointing) at most every activity_ms.
     const changed = JSON.stringify(values()) !== s.sent;
     const due = s.sentAt + (changed ? s.data.draft_ms : s.data.activity_ms);
