@@ -15,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 from assistant.flow import REVIEW, Wizard, default_answers, relevant_answers
 from assistant.loader import load_library
 from assistant.pdf.render import render_png_pages
-from assistant.resume import key as pause_key_module
+from assistant.resume import key as key_module
+from assistant.ui import pause_key as pause_key_module
 from assistant.resume.handover import continued, make_sheet, open_codes, paused_of
 from assistant.resume.scan import Unreadable, codes_in_file, codes_in_image
 from assistant.resume.seal import MAX_PART_BYTES, Paused, SheetError, join, read_parts, seal, sheet_parts, split
@@ -169,10 +170,10 @@ def test_the_key_is_made_once_in_the_secrets_file_streamlit_reads(tmp_path, monk
     secrets = tmp_path / "secrets.toml"
     secrets.write_text('staff_pin = "123456"\n')
     monkeypatch.setattr(pause_key_module, "secrets_file", lambda: secrets)
-    monkeypatch.setattr(pause_key_module, "_made", {})
+    monkeypatch.setattr(key_module, "_made", {})
     monkeypatch.setattr(pause_key_module.st, "secrets", {})
     first = pause_key_module.pause_key()
-    monkeypatch.setattr(pause_key_module, "_made", {})      # a restarted server reads the same key back
+    monkeypatch.setattr(key_module, "_made", {})      # a restarted server reads the same key back
     assert pause_key_module.pause_key() == first and len(first) == 32
     assert secrets.read_text().startswith('staff_pin = "123456"\n')    # the PIN line is kept
     fresh = tmp_path / "new" / "secrets.toml"
@@ -183,7 +184,7 @@ def test_the_key_is_made_once_in_the_secrets_file_streamlit_reads(tmp_path, monk
 
 def test_a_wrong_key_is_a_problem_to_fix_not_a_new_key(monkeypatch):
     monkeypatch.setattr(pause_key_module.st, "secrets", {"pause_key": "c2hvcnQ="})
-    with pytest.raises(pause_key_module.KeyProblem):
+    with pytest.raises(key_module.KeyProblem):
         pause_key_module.pause_key()
 
 

@@ -1,7 +1,8 @@
-"""The server's key for pause sheets, in Streamlit's secrets (.streamlit/secrets.toml, ``pause_key``).
+"""The server's key for pause sheets, ``pause_key`` in the secrets file (.streamlit/secrets.toml).
 
-Made the first time a sheet is made or read on a server that has none, and written to the project's secrets
-file (the last of Streamlit's ``secrets.files``; STREAMLIT_SECRETS_FILES points tests to a file of their own).
+Made the first time a sheet is made or read on a server that has none, and written to the secrets file.
+Which file that is and what Streamlit already read from it is the UI layer's business
+(assistant/ui/pause_key.py); this module only reads, makes and checks the key.
 The key never leaves the server: without it a found sheet is only noise. A new key makes every sheet
 already handed out unreadable, so it is kept, not rotated.
 """
@@ -13,9 +14,6 @@ import secrets
 import threading
 import tomllib
 from pathlib import Path
-
-import streamlit as st
-from streamlit import config
 
 SECRET_NAME = "pause_key"
 KEY_BYTES = 32              # AES-256
@@ -36,12 +34,6 @@ def decode(text: str) -> bytes:
     if len(key) != KEY_BYTES:
         raise KeyProblem(f"{SECRET_NAME} must be {KEY_BYTES} bytes")
     return key
-
-
-def secrets_file() -> Path:
-    """The project's secrets file, where Streamlit reads it from."""
-    files = config.get_option("secrets.files")
-    return Path(files[-1])
 
 
 def _from_file(path: Path) -> str | None:
@@ -66,15 +58,10 @@ def _write_new(path: Path) -> str:
     return text
 
 
-def pause_key() -> bytes:
-    """This server's key, made and saved on first use."""
-    try:
-        configured = st.secrets.get(SECRET_NAME)
-    except FileNotFoundError:
-        configured = None
+def key_in(configured: str | None, path: Path) -> bytes:
+    """The key: the configured one, else the one in `path`, else a new one saved there (on first use)."""
     if configured:
         return decode(str(configured))
-    path = secrets_file()
     with _lock:
         if str(path) not in _made:
             _made[str(path)] = decode(_from_file(path) or _write_new(path))

@@ -16,7 +16,8 @@ from assistant.i18n import Translator
 from assistant.pairing import VISITOR_SESSION_KEY
 from assistant.pdf.render import render_png_pages
 from assistant.resume.handover import Sheet, make_sheet
-from assistant.resume.key import KeyProblem, pause_key
+from assistant.resume.key import KeyProblem
+from assistant.ui.pause_key import pause_key
 from assistant.resume.seal import SheetError
 from assistant.settings import settings
 from assistant.ui.erase_dialog import ask_erase

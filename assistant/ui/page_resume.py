@@ -14,7 +14,8 @@ import streamlit as st
 from assistant.i18n import Translator
 from assistant.loader import FormLibrary
 from assistant.resume.handover import open_codes
-from assistant.resume.key import KeyProblem, pause_key
+from assistant.resume.key import KeyProblem
+from assistant.ui.pause_key import pause_key
 from assistant.resume.scan import Unreadable, codes_in_file
 from assistant.resume.seal import SheetError
 from assistant.ui.session import STATS, forget_widgets, visit
