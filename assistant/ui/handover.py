@@ -73,11 +73,12 @@ def download_button(label: str, pdf: bytes, file_name: str, key: str, *, primary
                 unsafe_allow_javascript=True)
 
 
-def print_button(t: Translator) -> None:
-    """"Öppna för utskrift": the print version (the download button marked `print_source`) in the browser's
-    PDF viewer in a new tab. If the browser blocks the tab, the visitor is told so and pointed to the download."""
-    failed = t("Fliken med blanketten gick inte att öppna. Tryck på Ladda ner blanketten (PDF) och skriv ut "
-               "filen, eller be personalen om hjälp.")
+def print_button(t: Translator, failed: str | None = None) -> None:
+    """"Öppna för utskrift": the PDF of the download button marked `print_source` in the browser's PDF viewer
+    in a new tab. If the browser blocks the tab, the visitor is told so (`failed`, naming the page's own
+    download button) and pointed to the download."""
+    failed = failed or t("Fliken med blanketten gick inte att öppna. Tryck på Ladda ner blanketten (PDF) och "
+                         "skriv ut filen, eller be personalen om hjälp.")
     label = t("Öppna för utskrift")
     st.html(f'<button type="button" id="bg-open-print" class="bg-button bg-button-secondary">'
             f'{escape(label)}</button>{_STYLE}'

@@ -6,7 +6,6 @@ is held in the session only until the visit is erased (erase clears every sessio
 from __future__ import annotations
 
 import base64
-import json
 from datetime import date
 from html import escape
 
@@ -17,13 +16,14 @@ from assistant.pairing import VISITOR_SESSION_KEY
 from assistant.pdf.render import render_png_pages
 from assistant.resume.handover import Sheet, make_sheet
 from assistant.resume.key import KeyProblem
-from assistant.ui.pause_key import pause_key
 from assistant.resume.seal import SheetError
 from assistant.settings import settings
 from assistant.ui.erase_dialog import ask_erase
-from assistant.ui.fields import page_values
-from assistant.ui.session import Visit, visit
 from assistant.ui.failure import guarded
+from assistant.ui.fields import page_values
+from assistant.ui.handover import download_button, print_button
+from assistant.ui.pause_key import pause_key
+from assistant.ui.session import Visit, visit
 
 SHEET = "pause:sheet"       # (the wizard it was made of, (language, day), the Sheet, its preview)
 VIEW = "pause"
@@ -43,20 +43,6 @@ def pause_button(t: Translator) -> None:
         return
     st.button(t("Pausa och fortsätt senare"), key="pause:open", on_click=guarded(_pause), type="tertiary",
               help=t("Skriv ut ett papper med dina svar i en kod. Fortsätt en annan dag."))
-
-
-def _print_button(pdf: bytes, t: Translator) -> None:
-    """The sheet in the browser's PDF viewer in a new tab, which has a print button."""
-    payload = json.dumps(base64.b64encode(pdf).decode("ascii"))
-    label = escape(t("Öppna för utskrift"))
-    st.html(
-        f'<button type="button" id="bg-open-sheet" class="bg-print-button">{label}</button>'
-        "<script>(function(){var b=document.getElementById('bg-open-sheet')||"
-        "window.parent.document.getElementById('bg-open-sheet');if(!b)return;b.onclick=function(){"
-        f"var s=atob({payload});var a=new Uint8Array(s.length);for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);"
-        "var u=URL.createObjectURL(new Blob([a],{type:'application/pdf'}));window.open(u,'_blank');};})();</script>",
-        unsafe_allow_javascript=True,
-    )
 
 
 def _sheet(v: Visit, today: date) -> tuple[Sheet, bytes]:
@@ -91,13 +77,15 @@ def show(v: Visit, t: Translator, today: date) -> None:
                   "krypterade. Här sparas ingenting."))
     st.markdown(t("Papperet gäller till och med %(until)s.", until=t.date(sheet.expires)))
     left, right = st.columns(2)
-    with left:
-        st.download_button(t("Ladda ner papperet (PDF)"), data=sheet.pdf, file_name=f"fortsatt-senare-{v.wizard.form.id}.pdf",
-                           mime="application/pdf", on_click="ignore", type="primary", width="stretch",
-                           key="pause:download")
+    with left:   # in the page, like the filled form: no /media address the browser could keep (handover.py)
+        download_button(t("Ladda ner papperet (PDF)"), sheet.pdf, f"fortsatt-senare-{v.wizard.form.id}.pdf",
+                        "pause:download", primary=True, print_source=True)
     with right:
-        _print_button(sheet.pdf, t)
+        print_button(t, failed=t("Fliken med papperet gick inte att öppna. Tryck på Ladda ner papperet (PDF) "
+                                 "och skriv ut filen, eller be personalen om hjälp."))
     st.markdown(t("När papperet är utskrivet: tryck på Avsluta och radera. Då finns dina svar bara på papperet."))
     if st.button(t("Avsluta och radera"), key="pause:erase", width="stretch"):
         ask_erase(t)
-    st.image(preview, width="stretch", alt=t("Papperet Fortsätt senare, som det skrivs ut"))
+    alt = escape(t("Papperet Fortsätt senare, som det skrivs ut"))
+    st.html(f'<img class="bg-sheet-preview" style="width:100%" alt="{alt}" '
+            f'src="data:image/png;base64,{base64.b64encode(preview).decode("ascii")}">')

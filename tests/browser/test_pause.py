@@ -4,6 +4,7 @@ continues on the same question in English and is finished to the same PDF as a v
 The server's key is made in this test's own secrets file, never in the installation's."""
 from __future__ import annotations
 
+import base64
 import tomllib
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from assistant.i18n import language
 from assistant.pdf.render import render_png_pages
+from tests.browser.test_print_route import FETCH_OWN_BYTES
 from tests.browser.test_walk import FORM, check_downloaded_pdf
 from tests.browser.wizard import Visitor, key_css, rerun_by, settle
 from tests.form_walks.aldreomsorg import WALK
@@ -52,6 +54,11 @@ def test_pause_erase_and_continue_from_the_sheet_to_the_same_pdf(keyed_app, page
         page.locator(key_css("pause:download") + " button:visible").click()
     sheet = Path(download.value.path()).read_bytes()
     (artifacts / "sheet.pdf").write_bytes(sheet)
+    with page.context.expect_page() as opened:                    # "Öppna för utskrift": the same sheet
+        page.locator("#bg-open-print").click()
+    tab = opened.value
+    tab.wait_for_load_state()
+    assert tab.url.startswith("blob:") and base64.b64decode(tab.evaluate(FETCH_OWN_BYTES)) == sheet
     assert tomllib.loads(secrets.read_text())["pause_key"], "the key is made in the server's secrets file"
     picture = artifacts / "sheet.png"
     picture.write_bytes(render_png_pages(sheet, dpi=150)[0])       # as a scan or a photo of the printout
@@ -62,6 +69,11 @@ def test_pause_erase_and_continue_from_the_sheet_to_the_same_pdf(keyed_app, page
     settle(page)
     visitor.lang = "sv"                       # erasing starts the next visit in Swedish
     assert "Åsa" not in page.inner_text("body")
+    for _ in range(40):                       # the sheet's print tab closes with the erase (looked for every 0.5 s)
+        if tab.is_closed():
+            break
+        page.wait_for_timeout(250)
+    assert tab.is_closed(), "the erased visit's sheet stays open in the print tab"
 
     visitor.press("resume:open", "Fortsätt en påbörjad ansökan")
     not_a_sheet = artifacts / "not-a-sheet.png"
