@@ -105,6 +105,10 @@ def test_the_staff_screen_offers_a_code_and_erasing_ends_it():
     assert code and f"{code[:3]} {code[3:]}" in shown and "skarm=besokare" in shown
     assert token not in shown                     # the address for the second screen never carries the visit
     assert STORE.get(token) is not None
+    at.button(key="pair:cancel").click().run()                  # "Avbryt": the code works no more
+    assert PAIRINGS.get(token) is None and code not in "\n".join(h.value for h in at.get("html"))
+    at.button(key="pair:offer").click().run()
+    assert PAIRINGS.get(token) is not None
     at.button(key="ui:erase").click().run()
     at.button(key="erase:yes").click().run()
     assert PAIRINGS.get(token) is None

@@ -70,9 +70,6 @@ html, body, [data-testid="stApp"] { color: var(--bg-text); }
 .bg-review dd { margin-inline-start: 0; white-space: pre-wrap; }
 .bg-review .bg-sv { display: block; margin: 0; font-weight: 400; white-space: normal; }
 .bg-staff-note { background: #fff7bf; border-inline-start: 5px solid #806000; padding: 0.4rem 0.8rem; }
-.bg-print-button { width: 100%; min-height: 2.5rem; padding: 0.25rem 0.75rem; font: inherit; font-size: 0.875rem;
-  color: var(--bg-text); background: #ffffff; border: 1px solid #6b6b6b; border-radius: 0.5rem; cursor: pointer; }
-.bg-print-button:hover { border-color: #0b3d91; color: #0b3d91; }
 .st-key-view-accessibility button p { text-decoration: underline; }
 .st-key-ui-activity { display: none; }
 .st-key-idle-warning { position: fixed; z-index: 1000100; bottom: 1rem; left: 1rem; right: 1rem; width: auto !important;
