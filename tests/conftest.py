@@ -19,6 +19,9 @@ import pytest
 _RUN_FOLDER = Path(tempfile.mkdtemp(prefix="blankettguiden-tests-"))
 _RUN_FOLDER.chmod(0o755)        # CUPS filters run as the lp user and must reach the private spool
 _PYTEST_OWN = f"pytest-of-{getpass.getuser()}"
+# Chromium keeps its settings in ~/.config/chromium and GLib its dconf cache in ~/.cache: on a fresh machine the
+# first browser test made both in the home folder. They go to this run's folder instead.
+_DESKTOP_HOME = _RUN_FOLDER / "desktop-home"
 
 
 def _home_entries() -> set[str]:
@@ -36,6 +39,8 @@ _HOME_BEFORE = _home_entries()
 def pytest_configure(config) -> None:
     os.environ["TMPDIR"] = str(_RUN_FOLDER)
     tempfile.tempdir = str(_RUN_FOLDER)
+    for variable, name in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data")):
+        os.environ[variable] = str(_DESKTOP_HOME / name)
     os.environ.setdefault("BLANKETTGUIDEN_STATS", str(_RUN_FOLDER / "statistics.sqlite"))
 
 
@@ -45,9 +50,9 @@ def _described(path: Path) -> str:
 
 
 def _removed_at_exit() -> set[str]:
-    """Folders that their owner removes when the interpreter exits: pytest's tmp_path folders and the one
-    that streamlit.testing makes when it is imported."""
-    kept = {str(_RUN_FOLDER / _PYTEST_OWN)}
+    """Folders that are removed when the run ends: pytest's tmp_path folders, the one that streamlit.testing
+    makes when it is imported, and the browser's stand-in for ~/.config and ~/.cache."""
+    kept = {str(_RUN_FOLDER / _PYTEST_OWN), str(_DESKTOP_HOME)}
     app_test = sys.modules.get("streamlit.testing.v1.app_test")
     if app_test is not None:
         kept.add(app_test.TMP_DIR.name)
