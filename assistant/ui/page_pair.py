@@ -4,7 +4,8 @@
 Once paired, the second screen shows the shared visit's current question in the visitor's language (large
 text unless the visitor turns it off) and, if the staff allow it, answers it; the staff screen shows Swedish.
 Each screen polls the visit four times a second and redraws when it changed, so a change on either shows on
-the other within a second. "Avsluta och radera" ends the pairing; the second screen then forgets the visit.
+the other within a second. "Avsluta och radera" ends the pairing, and so does "Koppla från besökarens skärm"; the second screen then
+forgets the visit (the staff screen keeps it after a disconnect).
 """
 from __future__ import annotations
 
@@ -158,6 +159,8 @@ def _problem(reason: str, t: Translator) -> str:
         "network": t("Den här skärmen är inte på kontorets nätverk, så den kan inte kopplas."),
         "locked": t("För många fel koder. Vänta två minuter och försök igen."),
         "ended": t("Besöket är avslutat och raderat. Skärmen är tom."),
+        "unpaired": t("Personalen har kopplat från den här skärmen. Besöket fortsätter på personalens skärm. "
+                      "Här syns ingenting av det."),
     }[reason]
 
 
@@ -166,7 +169,7 @@ def _enter_code() -> None:
     apply_look(t.lang, True)
     st.title(t("Besökarens skärm"), anchor=False)
     problem = st.session_state.pop(PROBLEM, None)
-    if problem == "ended":
+    if problem in ("ended", "unpaired"):
         st.info(_problem(problem, t))
     elif problem:
         st.error(_problem(problem, t))
@@ -198,7 +201,7 @@ def visitor_screen(today: date) -> bool:
     shared = STORE.get(token) if token else None
     if token and (shared is None or not PAIRINGS.joined(token)):
         _forget_screen()            # the visit was erased or the pairing ended: nothing of it stays here
-        st.session_state[PROBLEM] = "ended"
+        st.session_state[PROBLEM] = "ended" if shared is None else "unpaired"
         shared = None
     if shared is None:
         _enter_code()

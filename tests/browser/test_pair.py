@@ -1,6 +1,6 @@
 """The visitor's own screen in a real browser (issue 16): the staff screen shows a code, a second browser
 enters it and shows the question in the visitor's language; an answer given there shows on the staff screen
-within a second, and the other way round; "only follow" takes the inputs away; erasing clears both."""
+within a second, and the other way round; "only follow" takes the inputs away; erasing clears both; disconnecting empties the visitor's screen only."""
 from __future__ import annotations
 
 import json
@@ -41,14 +41,27 @@ def shown_at(started: float, *pages: tuple[Page, str]) -> list[float]:
     return seen  # type: ignore[return-value]
 
 
-def test_two_screens_follow_each_other_and_erasing_clears_both(app, browser, page, artifacts):
-    staff = Visitor(page, FORM, artifacts, lang="sv")
-    staff.open(app.url)
+def offer_a_code(staff: Visitor, url: str) -> tuple[str, str]:
+    """Staff, on the first question in English: "Visa på besökarens skärm"; the code and the address shown."""
+    page = staff.page
+    staff.open(url)
     staff.set_language("en")
     staff.start()
     rerun_by(page, page.locator(key_css("pair:offer") + " button:visible").click)
     code = page.locator("#bg-pair-code").inner_text().replace(" ", "")
     address = page.locator(key_css("pair-panel") + " code").inner_text()
+    return code, address
+
+
+def pair(screen: Page, address: str, code: str) -> None:
+    screen.goto(address)
+    screen.locator(key_css("pair:code") + " input").fill(code)
+    screen.get_by_role("button", name="Koppla skärmen").click()
+
+
+def test_two_screens_follow_each_other_and_erasing_clears_both(app, browser, page, artifacts):
+    staff = Visitor(page, FORM, artifacts, lang="sv")
+    code, address = offer_a_code(staff, app.url)
     assert address.endswith("/?skarm=besokare") and "besok=" not in address
     staff.screenshot("staff-code")
     assert staff.t(LOCAL_ADDRESS) in " ".join(page.inner_text("body").split())    # the test's server is localhost
@@ -58,9 +71,7 @@ def test_two_screens_follow_each_other_and_erasing_clears_both(app, browser, pag
     try:
         screen = context.new_page()
         visitor = Visitor(screen, FORM, artifacts, lang="en")
-        screen.goto(address)
-        screen.locator(key_css("pair:code") + " input").fill(code)
-        screen.get_by_role("button", name="Koppla skärmen").click()
+        pair(screen, address, code)
         first, second, third = (WALK.walk[i][0] for i in range(3))
         heading_becomes(screen, visitor.title_of(first))
         settle(screen)
@@ -116,5 +127,46 @@ def test_two_screens_follow_each_other_and_erasing_clears_both(app, browser, pag
         rerun_by(screen, screen.get_by_role("button", name="Koppla skärmen").click)
         assert "Koden stämmer inte." in screen.inner_text("body")
         assert not visitor.problems, visitor.report()
+    finally:
+        context.close()
+
+
+def test_disconnecting_empties_the_visitors_screen_and_the_staff_go_on(app, browser, page, artifacts):
+    staff = Visitor(page, FORM, artifacts, lang="sv")
+    code, address = offer_a_code(staff, app.url)
+    context = browser.new_context(viewport={"width": 900, "height": 900}, locale="sv-SE", reduced_motion="reduce")
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    try:
+        screen = context.new_page()
+        visitor = Visitor(screen, FORM, artifacts, lang="en")
+        pair(screen, address, code)
+        first, second = (WALK.walk[i][0] for i in range(2))
+        heading_becomes(screen, visitor.title_of(first))
+        settle(screen)
+        visitor.fill(WALK.walk[0][1])
+        rerun_by(screen, screen.locator(key_css("nav:next") + " button:visible").click)
+        sv_second = Visitor(page, FORM, artifacts).title_of(second)
+        heading_becomes(page, sv_second)
+        settle(page)
+
+        rerun_by(page, page.locator(key_css("pair:end") + " button:visible").click)
+        heading_becomes(screen, "Besökarens skärm")
+        settle(screen)
+        said = " ".join(screen.inner_text("body").split())
+        assert ("Personalen har kopplat från den här skärmen. Besöket fortsätter på personalens skärm. "
+                "Här syns ingenting av det.") in said
+        assert visitor.title_of(second) not in said and visitor.title_of(first) not in said
+        assert screen.locator(key_css("pair:code") + " input").is_visible()     # it can be paired anew
+        visitor.screenshot("visitor-disconnected")
+
+        # The staff screen keeps the visit, in the visitor's language again, and can offer a new code.
+        staff.lang = "en"
+        heading_becomes(page, staff.title_of(second))
+        page.locator(key_css("pair:offer") + " button:visible").wait_for()
+        staff.screenshot("staff-after-disconnect")
+        screen.reload()
+        settle(screen)
+        assert visitor.title_of(second) not in screen.inner_text("body")
+        assert not visitor.problems and not staff.problems, visitor.report() + staff.report()
     finally:
         context.close()
