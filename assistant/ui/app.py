@@ -91,6 +91,7 @@ def _idle_watch() -> None:
     if reported is not None:
         mark_active(v)
         activity.keep_typed(v, reported)
+        page_pair.after_run(v)          # this screen's own typing is no change to follow
     if v.wizard is None:
         return
     t = Translator.for_code(v.lang)
