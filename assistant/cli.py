@@ -106,9 +106,9 @@ def cmd_fill(args: argparse.Namespace) -> int:
         values = {k: v for k, v in answers.items() if not k.startswith("__")}
     else:
         pdf, values, bilaga, source = _form_values(args.form, answers, args.forms_dir)
-    result = fill_pdf(pdf, values, bilaga=bilaga, source=source)
+    result = fill_pdf(pdf, values, bilaga=bilaga, source=source, fillable=args.fillable is not None)
     args.out.write_bytes(result.print_pdf)
-    if args.fillable:
+    if args.fillable and result.fillable_pdf is not None:
         args.fillable.write_bytes(result.fillable_pdf)
     for c in result.continued:
         print(f"Bilaga {c.number}: {c.label} ({c.field_name}) did not fit and is printed on the bilaga.")
