@@ -17,7 +17,7 @@ from assistant.form_schema import load_schema  # noqa: E402
 DOCS = ROOT / "docs" / "adding-a-form.md"
 START, END = "<!-- schema-reference:start -->", "<!-- schema-reference:end -->"
 SECTIONS = {"form": (None, "page", "field", "option", "use", "item", "pdf", "target", "left_blank", "block"),
-            "municipality": (None, "group")}
+            "municipality": (None,)}
 KINDS = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false",
          "array": "list", "object": "mapping", "date": "date", "null": "empty"}
 
@@ -46,12 +46,18 @@ def _table(part: dict[str, Any], defs: dict[str, Any]) -> list[str]:
     where = part.get("x-where", part.get("title", ""))
     rows = [f"**{part.get('title', '')}** ({where})", "", "| key | type | required | description |", "|---|---|---|---|"]
     for key, prop in part.get("properties", {}).items():
-        description = " ".join(str(prop.get("description", "")).split())
+        own = prop.get("description") or defs.get(prop.get("$ref", "").rsplit("/", 1)[-1], {}).get("description", "")
+        description = " ".join(str(own).split())
         if "default" in prop:
             default = prop["default"]
             description += f" Default: `{', '.join(default) if isinstance(default, list) else default}`."
         required = "yes" if key in part.get("required", ()) else "no"
         rows.append(f"| `{key}` | {_kind(prop, defs)} | {required} | {description.replace('|', '/')} |")
+    extra = part.get("additionalProperties")
+    if isinstance(extra, dict) and "$ref" in extra:
+        target = part.get("$defs", {}).get(extra["$ref"].rsplit("/", 1)[-1], {})
+        rows.append(f"| any other key | {target.get('title', 'mapping')} | no | "
+                    f"{' '.join(str(target.get('description', '')).split())} |")
     return rows + [""]
 
 
