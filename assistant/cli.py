@@ -116,6 +116,12 @@ def cmd_fill(args: argparse.Namespace) -> int:
     return 0
 
 
+def _from_block(name: str, in_blocks: set[str]) -> bool:
+    """`name` is a field a block problem is about, as the block names it (personnummer, checked once per
+    block file) or as a form that uses the block names it (sokande.personnummer)."""
+    return name in in_blocks or any(name.endswith("." + local) for local in in_blocks)
+
+
 def first_problems(problems: Iterable[Problem]) -> tuple[list[Problem], int]:
     """The problems worth reading, and how many were left out: repeats, and problems about a field that
     already has one (an unknown type makes the field vanish, and then its mapping and every show_if naming
@@ -130,7 +136,7 @@ def first_problems(problems: Iterable[Problem]) -> tuple[list[Problem], int]:
         names = {problem.field} | set(re.findall(r"'([\w.]+)'", problem.message))
         # a block's problem repeats for every form and prefix that uses the block: one line says it
         same = f"{problem.file}:{problem.line}: {problem.message}" if folder == "_blocks" else str(problem)
-        follows = same in printed or any(n in in_blocks or (folder, n) in in_forms for n in names if n)
+        follows = same in printed or any(_from_block(n, in_blocks) or (folder, n) in in_forms for n in names if n)
         if problem.field:
             (in_blocks.add(problem.field) if folder == "_blocks" else in_forms.add((folder, problem.field)))
         if follows:
@@ -156,7 +162,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = check_forms(args.forms_dir)
     count = _print_problems(problems)
     forms = sum(1 for p in args.forms_dir.iterdir() if (p / "form.yaml").exists() and not p.name.startswith("_"))
-    print(f"{forms} forms checked, {count} problems.", file=sys.stderr)
+    print(f"{forms} forms checked, {count} problem{'' if count == 1 else 's'}.", file=sys.stderr)
     return 1 if problems else 0
 
 
