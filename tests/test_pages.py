@@ -176,3 +176,17 @@ def test_lattlast_shows_no_second_swedish_text_and_the_language_list_says_sprak_
     assert not [t for t in at.toggle if t.key == "ui:sv"], "no 'Visa vanlig svenska' for lättläst"
     label = at.selectbox(key="ui:lang").label
     assert label.split(" / ").count("Språk") == 1, label
+
+
+def test_the_result_page_says_by_when_the_handlaggare_gets_in_touch():
+    """Issue 14, point 8: the rules give a date (two weeks for äldreomsorg), so the page says the day, in the
+    visitor's language, as the receipt does."""
+    from datetime import date, timedelta
+    for lang in ("sv", "ar"):
+        at = start(lang)
+        answer_pages(at, FORM, PAGES)
+        t = Translator.for_code(lang)
+        when = t.date(date.today() + timedelta(days=14))
+        said = page_text(at)
+        assert t("Vad händer sedan?") in [h.value for h in at.header], lang
+        assert when in said, (lang, when)
