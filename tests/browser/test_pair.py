@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from assistant.ui.activity import PAIRED_DRAFT_MS
 from assistant.ui.fields import key
@@ -51,6 +53,17 @@ def seconds_until(page: Page, condition: str, arg: object) -> float:
     return time.monotonic() - started
 
 
+@contextmanager
+def second_screen(browser: Browser) -> Iterator[Page]:
+    """The visitor's own screen: another browser (a tablet), with nothing of the staff's session."""
+    context = browser.new_context(viewport={"width": 900, "height": 900}, locale="sv-SE", reduced_motion="reduce")
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 def offer_a_code(staff: Visitor, url: str) -> tuple[str, str]:
     """Staff, on the first question in English: "Visa på besökarens skärm"; the code and the address shown."""
     page = staff.page
@@ -76,10 +89,7 @@ def test_two_screens_follow_each_other_and_erasing_clears_both(app, browser, pag
     staff.screenshot("staff-code")
     assert staff.t(LOCAL_ADDRESS) in " ".join(page.inner_text("body").split())    # the test's server is localhost
 
-    context = browser.new_context(viewport={"width": 900, "height": 900}, locale="sv-SE", reduced_motion="reduce")
-    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
-    try:
-        screen = context.new_page()
+    with second_screen(browser) as screen:
         visitor = Visitor(screen, FORM, artifacts, lang="en")
         pair(screen, address, code)
         first, second, third = (WALK.walk[i][0] for i in range(3))
@@ -150,17 +160,12 @@ def test_two_screens_follow_each_other_and_erasing_clears_both(app, browser, pag
         rerun_by(screen, screen.get_by_role("button", name="Koppla skärmen").click)
         assert "Koden stämmer inte." in screen.inner_text("body")
         assert not visitor.problems, visitor.report()
-    finally:
-        context.close()
 
 
 def test_disconnecting_empties_the_visitors_screen_and_the_staff_go_on(app, browser, page, artifacts):
     staff = Visitor(page, FORM, artifacts, lang="sv")
     code, address = offer_a_code(staff, app.url)
-    context = browser.new_context(viewport={"width": 900, "height": 900}, locale="sv-SE", reduced_motion="reduce")
-    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
-    try:
-        screen = context.new_page()
+    with second_screen(browser) as screen:
         visitor = Visitor(screen, FORM, artifacts, lang="en")
         pair(screen, address, code)
         first, second = (WALK.walk[i][0] for i in range(2))
@@ -191,5 +196,3 @@ def test_disconnecting_empties_the_visitors_screen_and_the_staff_go_on(app, brow
         settle(screen)
         assert visitor.title_of(second) not in screen.inner_text("body")
         assert not visitor.problems and not staff.problems, visitor.report() + staff.report()
-    finally:
-        context.close()
