@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-app}"
 
 app_debs=(fonts-dejavu-core fonts-noto-core fonts-liberation2 poppler-utils)
-test_debs=(ghostscript mupdf-tools chromium chromium-driver cups printer-driver-cups-pdf cups-client)
+test_debs=(ghostscript mupdf-tools chromium chromium-driver firefox-esr cups printer-driver-cups-pdf cups-client)
 debs=("${app_debs[@]}")
 [ "$mode" = test ] && debs+=("${test_debs[@]}")
 
