@@ -35,8 +35,8 @@ def firefox(tmp_path: Path) -> Iterator:
 
     downloads = tmp_path / "downloads"           # never ~/Downloads
     downloads.mkdir()
-    browser = Marionette(bin=FIREFOX, headless=True, prefs={"browser.download.dir": str(downloads),
-                                                             "browser.download.folderList": 2})
+    browser = Marionette(bin=FIREFOX, headless=True, gecko_log=str(tmp_path / "gecko.log"),   # not in the checkout
+                         prefs={"browser.download.dir": str(downloads), "browser.download.folderList": 2})
     browser.start_session()
     try:
         yield browser
