@@ -7,14 +7,16 @@ ids. Every error carries file, line, field and a fix.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field as dataclass_field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import FormError, Problem
+from assistant.conditions import named_fields, walk
 from assistant.model import (
-    FIELD_TYPES, NO_TEXT, Condition, Field, Form, ListItem, Option, Page, PdfMapping, PdfTarget, Text,
+    FIELD_TYPES, NO_TEXT, AllOf, Answered, AnyOf, Compare, Computed, Cond, Condition, DaysBetween, Field, Form,
+    ListItem, Not, Option, Page, PdfMapping, PdfTarget, Rule, Text, Total,
 )
 from assistant.yaml_lines import LineDict, line_of, read_yaml
 
@@ -23,8 +25,9 @@ BLOCKS_DIR = "_blocks"
 FORM_KEYS = {"id", "title", "description", "authority", "form_version", "legal_reference", "intro", "notice",
              "summary_only",
              "pages", "pdf", "send_to", "next_steps", "attachments", "signatures", "name_fields", "id_field",
-             "contact", "contact_phone"}
-PAGE_KEYS = {"id", "title", "intro", "fields", "show_if", "steps", "together", "after_review"}
+             "contact", "contact_phone", "rules"}
+PAGE_KEYS = {"id", "title", "intro", "fields", "show_if", "steps", "together", "after_review", "rules"}
+RULE_KEYS = {"must", "field", "message"}
 USE_KEYS = {"use", "prefix", "show_if", "only", "titles", "intros", "labels", "helps", "required"}
 FIELD_KEYS = {"id", "type", "label", "help", "staff_note", "required", "options", "show_if",
               "min", "max", "max_length", "default", "free_text", "warn_days", "warning", "error", "latin"}
@@ -43,6 +46,7 @@ class _Ctx:
     where: str                     # "aldreomsorg" or "_blocks/person"
     problems: list[Problem]
     near: int = 1                  # the line of the list being read: a plain value in it has no line of its own
+    rules: list[Rule] = dataclass_field(default_factory=list)   # every rules: entry read, page or form level
 
     def problem(self, node: Any, message: str, fix: str = "", field: str | None = None) -> None:
         self.problems.append(Problem(file=self.file, line=line_of(node) or self.near, field=field,
@@ -64,22 +68,96 @@ def _unknown_keys(ctx: _Ctx, node: LineDict, allowed: set[str], what: str, field
                         f"Use one of: {', '.join(sorted(allowed))}.", field)
 
 
-def _conditions(ctx: _Ctx, raw: Any, node: Any, rename: dict[str, str], field: str | None) -> tuple[Condition, ...]:
+COMBINERS = ("all", "any", "not")
+OPERATORS = {"greater_than": ">", "at_least": ">=", "less_than": "<", "at_most": "<=", "equals": "==",
+             "not_equals": "!=", "after": ">", "on_or_after": ">=", "before": "<", "on_or_before": "<="}
+TEST_KEYS = {"field", "answered", *OPERATORS}
+_CONDITION_FIX = ("Write e.g. show_if: {tolk.behovs: true}, {field: belopp, greater_than: 0}, "
+                  "or any: / all: / not: with such conditions under it (see docs/adding-a-form.md).")
+
+
+def _conditions(ctx: _Ctx, raw: Any, node: Any, rename: dict[str, str], field: str | None,
+                what: str = "show_if") -> tuple[Cond, ...]:
+    """A show_if (or a rule's must:): a mapping of one-field tests, all:/any:/not:, a comparison
+    {field: x, greater_than: 0}, or a list of these; every part must hold."""
     if raw is None:
         return ()
+    if isinstance(raw, list):
+        parts = [_condition(ctx, item, raw, rename, field, what) for item in raw]
+        if not raw:
+            ctx.problem(node, f"{what}: is an empty list.", _CONDITION_FIX, field)
+        return tuple(c for c in parts if c is not None)
     if not isinstance(raw, dict) or not raw:
-        ctx.problem(node, "show_if must be a mapping such as {tolk.behovs: true}.",
-                    "Write the field id, a colon and the answer (or a list of answers).", field)
+        ctx.problem(node, f"{what} must be a mapping such as {{tolk.behovs: true}}.", _CONDITION_FIX, field)
         return ()
-    conds = []
+    if "field" in raw:
+        test = _test(ctx, raw, rename, field, what)
+        return (test,) if test else ()
+    conds: list[Cond] = []
     for key, value in raw.items():
+        if key in COMBINERS:
+            combined = _combined(ctx, str(key), value, raw, rename, field, what)
+            if combined is not None:
+                conds.append(combined)
+            continue
         values = tuple(value) if isinstance(value, list) else (value,)
         if not isinstance(key, str) or any(isinstance(v, (dict, list)) for v in values):
-            ctx.problem(raw, f"show_if: '{key}' must name a question and its answer (or a list of answers).",
-                        "Write e.g. show_if: {tolk.behovs: true} or {boende: [hyresratt, bostadsratt]}.", field)
+            ctx.problem(raw, f"{what}: '{key}' must name a question and its answer (or a list of answers).",
+                        "Write e.g. {tolk.behovs: true} or {boende: [hyresratt, bostadsratt]}; to combine "
+                        "conditions, put them in a list under all:, any: or not:.", field)
             continue
         conds.append(Condition(field=rename.get(key, key), values=values))
     return tuple(conds)
+
+
+def _condition(ctx: _Ctx, raw: Any, node: Any, rename: dict[str, str], field: str | None, what: str) -> Cond | None:
+    """One item of a list of conditions: several tests in one mapping must all hold."""
+    parts = _conditions(ctx, raw, raw if hasattr(raw, "line") else node, rename, field, what)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else AllOf(parts)
+
+
+def _combined(ctx: _Ctx, key: str, value: Any, node: Any, rename: dict[str, str], field: str | None,
+              what: str) -> Cond | None:
+    if key == "not":
+        inner = _condition(ctx, value, node, rename, field, what)
+        return Not(inner) if inner is not None else None
+    if not isinstance(value, list) or not value:
+        ctx.problem(node, f"{what}: {key}: must be a list of conditions.",
+                    f"Write {key}: and one '- {{question: answer}}' per line under it.", field)
+        return None
+    parts = tuple(c for c in (_condition(ctx, item, value, rename, field, what) for item in value) if c is not None)
+    return (AllOf(parts) if key == "all" else AnyOf(parts)) if parts else None
+
+
+def _test(ctx: _Ctx, raw: LineDict, rename: dict[str, str], field: str | None, what: str) -> Cond | None:
+    """{field: x, answered: true} or a comparison {field: x, greater_than: 0} / {field: x, after: other}."""
+    for key in raw:
+        if key not in TEST_KEYS:
+            ctx.problem(raw, f"{what}: unknown key '{key}' beside field:.",
+                        f"Use one of: {', '.join(sorted(TEST_KEYS))}.", field)
+            return None
+    tests = [k for k in raw if k != "field"]
+    name = raw["field"]
+    if not isinstance(name, str) or len(tests) != 1:
+        ctx.problem(raw, f"{what}: a test names one question and says one thing about it.",
+                    "Write e.g. {field: inkomst, greater_than: 0}, {field: retur, on_or_after: avresa} "
+                    "or {field: telefon, answered: true}.", field)
+        return None
+    key, value = tests[0], raw[tests[0]]
+    if key == "answered":
+        if not isinstance(value, bool):
+            ctx.problem(raw, f"{what}: answered: must be true or false.", "Write answered: true", field)
+            return None
+        return Answered(field=rename.get(name, name), expected=value)
+    if isinstance(value, str):
+        return Compare(field=rename.get(name, name), op=OPERATORS[key], other=rename.get(value, value))
+    if isinstance(value, bool) or not isinstance(value, (int, float, date)):
+        ctx.problem(raw, f"{what}: {key}: {value!r} is neither a number, a date nor a question.",
+                    f"Write a number, a date such as 2026-01-31, or the id of another question: {key}: 0", field)
+        return None
+    return Compare(field=rename.get(name, name), op=OPERATORS[key], value=value)
 
 
 def _options(ctx: _Ctx, raw: Any, node: Any, fid: str, local_id: str) -> tuple[Option, ...]:
@@ -163,7 +241,40 @@ def _check_limits(ctx: _Ctx, raw: LineDict, ftype: str, fid: str) -> None:
             ctx.problem(raw, f"{key}: must be a whole number above 0, not {value!r}.", f"Write e.g. {key}: 120", fid)
 
 
-def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_if: tuple[Condition, ...],
+def _rules(ctx: _Ctx, raw: Any, node: Any, rename: dict[str, str], where: str,
+           on_page: dict[str, str] | None = None) -> list[Rule]:
+    """rules: entries, each a condition that must hold, the question its message is shown on and the message.
+    ``on_page`` (a page's rules: local id -> field id) limits the questions to that page's."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        ctx.problem(node, "rules: must be a list.",
+                    "Write rules: and under it - {must: {...}, field: question_id, message: Text}.")
+        return []
+    rules = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict) or not {"must", "field", "message"} <= set(item):
+            ctx.problem(item if hasattr(item, "line") else raw, "a rule needs must:, field: and message:.",
+                        "Write - must: {field: retur_datum, on_or_after: avresa_datum}, field: retur_datum, "
+                        "message: Hemresan kan inte vara före avresan.")
+            continue
+        _unknown_keys(ctx, item, RULE_KEYS, "a rule")
+        name = str(item["field"])
+        fid = (on_page or rename).get(name, name)
+        if on_page is not None and name not in on_page:
+            ctx.problem(item, f"the rule's field: '{name}' is not a question of this page.",
+                        f"Use one of: {', '.join(sorted(on_page))}, or put the rule under the form's rules:.", fid)
+            continue
+        must = _conditions(ctx, item["must"], item, rename, fid, "rules: must")
+        message = ctx.text(item["message"], f"{where}.{i}", item, fid)
+        if not message:
+            ctx.problem(item, "the rule has no message.", "Write message: what the visitor should correct.", fid)
+        if must and message:
+            rules.append(Rule(must=must, field=fid, message=message, line=line_of(item)))
+    return rules
+
+
+def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_if: tuple[Cond, ...],
           required_override: bool | None) -> Page | None:
     if not isinstance(raw, dict) or "id" not in raw:
         ctx.problem(raw, "a page needs an 'id'.", "Write - id: insatser")
@@ -177,6 +288,8 @@ def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_i
         raw_fields = []
     ctx.near = line_of(raw_fields) or line_of(raw) or ctx.near
     fields = [f for f in (_field(ctx, rf, prefix, rename, required_override) for rf in raw_fields) if f]
+    own = {f.id[len(prefix):]: f.id for f in fields}
+    ctx.rules.extend(_rules(ctx, raw.get("rules"), raw, {**rename, **own}, f"{local_id}.rule", own))
     title = ctx.text(raw.get("title"), f"{local_id}.title", raw, pid)
     if not title:
         ctx.problem(raw, "the page has no title.", "Add title: the question or heading of the page.", pid)
@@ -257,7 +370,7 @@ def _block_pages(ctx: _Ctx, use: LineDict, forms_dir: Path, cache: dict[str, Any
     rename = {local: f"{prefix}.{local}" for local in local_ids}
     only = use.get("only")
     show_if = _conditions(ctx, use.get("show_if"), use, {}, None)
-    block_ctx = _Ctx(file=path, where=f"{BLOCKS_DIR}/{name}", problems=ctx.problems)
+    block_ctx = _Ctx(file=path, where=f"{BLOCKS_DIR}/{name}", problems=ctx.problems, rules=ctx.rules)
     page_ids = {str(p.get("id")) for p in data["pages"] if isinstance(p, dict)}
     for key, known in (("titles", page_ids), ("intros", page_ids), ("labels", local_ids), ("helps", local_ids)):
         for unknown in set(use.get(key) or {}) - known:
@@ -392,11 +505,46 @@ def _pdf(ctx: _Ctx, raw: Any, fields: dict[str, Field]) -> PdfMapping | None:
             ctx.problem(raw, "this answer is neither mapped to the PDF nor listed under not_printed.",
                         "Map it under pdf: fields:, or list it under pdf: not_printed:.", fid)
     return PdfMapping(file=pdf_file, targets=tuple(targets),
-                      computed={str(k): str(v) for k, v in computed.items()},
+                      computed={str(k): c for k, v in computed.items()
+                                if (c := _computed(ctx, v, computed, str(k), fields)) is not None},
                       left_for_staff=_names(ctx, raw, left.get("staff"), "left_blank: staff"),
                       left_for_pen=_names(ctx, raw, left.get("pen"), "left_blank: pen"),
                       not_printed=not_printed, line=line_of(raw),
                       left_unused=_names(ctx, raw, left.get("unused"), "left_blank: unused"))
+
+
+COMPUTED_KEYS = {"sum", "minus", "days_between"}
+_COMPUTED_FIX = ('Write e.g. Namn: "{sokande.fornamn} {sokande.efternamn}", Summa: {sum: [lon, pension]} '
+                 "or Antal_dagar: {days_between: [avresa_datum, retur_datum]}.")
+
+
+def _computed(ctx: _Ctx, raw: Any, node: Any, name: str, fields: dict[str, Field]) -> Computed | None:
+    """What fills a computed PDF field: a text template, a sum of number/money answers, or days between dates."""
+    if isinstance(raw, (str, int, float)) and not isinstance(raw, bool):
+        return str(raw)
+    if not isinstance(raw, dict) or not raw or set(raw) - COMPUTED_KEYS \
+            or ("days_between" in raw) == ("sum" in raw) or ("minus" in raw and "sum" not in raw):
+        ctx.problem(raw if hasattr(raw, "line") else node, f"computed: {name} must be a text, sum: (with minus:) "
+                    "or days_between:.", _COMPUTED_FIX)
+        return None
+    wanted = {"number", "money"} if "sum" in raw else {"date"}
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in sorted(raw, key=str):
+        ids = raw[key]
+        if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids) \
+                or (key == "days_between" and len(ids) != 2):
+            ctx.problem(raw, f"computed: {name}: {key}: must list question ids"
+                        + (" (two: the first date and the last)." if key == "days_between" else "."), _COMPUTED_FIX)
+            return None
+        for fid in ids:
+            if fid not in fields or fields[fid].type not in wanted:
+                ctx.problem(raw, f"computed: {name}: '{fid}' is not a {' or '.join(sorted(wanted))} question.",
+                            "Use the ids of questions of that type.", fid)
+                return None
+        lists[key] = tuple(ids)
+    if "days_between" in lists:
+        return DaysBetween(start=lists["days_between"][0], end=lists["days_between"][1])
+    return Total(plus=lists["sum"], minus=lists.get("minus", ()))
 
 
 def _names(ctx: _Ctx, node: Any, raw: Any, what: str) -> tuple[str, ...]:
@@ -410,24 +558,50 @@ def _names(ctx: _Ctx, node: Any, raw: Any, what: str) -> tuple[str, ...]:
     return tuple(raw)
 
 
+COMPARABLE = {"number": "number", "money": "number", "date": "date"}
+
+
+def _condition_problems(cond: Cond, fields: dict[str, Field]) -> list[tuple[str, str]]:
+    """(what is wrong, fix) for one condition: each test must name a question and fit its answers."""
+    problems: list[tuple[str, str]] = []
+    for name in named_fields(cond):
+        if name not in fields:
+            problems.append((f"names '{name}', which is not a question.", "Use the id of an earlier question."))
+    for test in walk(cond):
+        if isinstance(test, Condition) and test.field in fields:
+            target = fields[test.field]
+            allowed = ({o.value for o in target.options} if target.options
+                       else {True, False} if target.type == "yesno" else None)
+            for v in test.values:
+                if allowed is not None and v not in allowed:
+                    problems.append((f"expects '{v}' from '{test.field}', which cannot be an answer there.",
+                                     f"Use one of: {', '.join(sorted(map(str, allowed)))}."))
+        elif isinstance(test, Compare) and test.field in fields and (test.other is None or test.other in fields):
+            kind = COMPARABLE.get(fields[test.field].type)
+            other = (COMPARABLE.get(fields[test.other].type) if test.other
+                     else "date" if isinstance(test.value, date) else "number")
+            if kind is None:
+                problems.append((f"compares '{test.field}', a {fields[test.field].type} question.",
+                                 "Compare only number, money or date questions; test a choice with "
+                                 "{question: [answer, answer]}."))
+            elif other != kind:
+                problems.append((f"compares the {kind} '{test.field}' with "
+                                 f"{repr(test.value) if test.other is None else repr(test.other)}, which is not a {kind}.",
+                                 "Compare dates with dates (2026-01-31 or a date question), numbers and money "
+                                 "with numbers."))
+    return problems
+
+
 def _check_conditions(ctx: _Ctx, pages: list[Page], fields: dict[str, Field]) -> None:
     for page in pages:
-        for owner, conds in [(page.id, page.show_if)] + [(f.id, f.show_if) for f in page.fields]:
+        owners = [(page.id, "show_if", page.show_if, page.line)]
+        owners += [(f.id, "show_if", f.show_if, page.line) for f in page.fields]
+        owners += [(rule.field, "rules: must", rule.must, rule.line) for rule in page.rules]
+        for owner, what, conds, line in owners:
             for cond in conds:
-                if cond.field not in fields:
-                    ctx.problems.append(Problem(file=ctx.file, line=page.line or None, field=owner,
-                                                message=f"show_if names '{cond.field}', which is not a question.",
-                                                fix="Use the id of an earlier question."))
-                    continue
-                target = fields[cond.field]
-                allowed = ({o.value for o in target.options} if target.options
-                           else {True, False} if target.type == "yesno" else None)
-                for v in cond.values:
-                    if allowed is not None and v not in allowed:
-                        ctx.problems.append(Problem(
-                            file=ctx.file, line=page.line or None, field=owner,
-                            message=f"show_if expects '{v}' from '{cond.field}', which cannot be an answer there.",
-                            fix=f"Use one of: {', '.join(sorted(map(str, allowed)))}."))
+                for message, fix in _condition_problems(cond, fields):
+                    ctx.problems.append(Problem(file=ctx.file, line=line or None, field=owner,
+                                                message=f"{what} {message}", fix=fix))
 
 
 def load_form(path: Path) -> Form:
@@ -475,6 +649,13 @@ def load_form(path: Path) -> Form:
         line = [p.line for p in pages if p.id == dup][-1]
         ctx.problems.append(Problem(file=path, line=line or 1, field=dup, message="two pages have this id.",
                                     fix="Give each page its own id (a block used twice needs another prefix)."))
+    ctx.rules.extend(_rules(ctx, data.get("rules"), data, {}, "rules"))
+    for rule in ctx.rules:
+        if rule.field not in fields:
+            ctx.problems.append(Problem(file=path, line=rule.line or None, field=rule.field,
+                                        message="the rule's field: is not a question.",
+                                        fix="Name the question the message is shown on."))
+    pages = [replace(p, rules=tuple(r for r in ctx.rules if any(f.id == r.field for f in p.fields))) for p in pages]
     _check_conditions(ctx, pages, fields)
     if summary_only:
         if "pdf" in data:
