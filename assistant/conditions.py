@@ -88,7 +88,8 @@ def evaluate(cond: Cond, answers: Mapping[str, Any], settled: Collection[str] | 
     return _compare(cond, answers)
 
 
-def evaluate_all(conditions: tuple[Cond, ...], answers: Mapping[str, Any], pending: Collection[str] = ()) -> Truth:
+def evaluate_all(conditions: tuple[Cond, ...], answers: Mapping[str, Any],
+                 settled: Collection[str] | None = None) -> Truth:
     """A show_if's or a rule's list of conditions: all must hold."""
     return _all(evaluate(c, answers, settled) for c in conditions)
 
