@@ -240,11 +240,19 @@ class Wizard:
         order = self._order()
         step = order.index(self.page) + 1 if self.page in order else 1
         here = self.page if self.page in order else order[0]
-        passed = set(order[:order.index(here)])
+        position = {p.id: i for i, p in enumerate(self.form.pages)}
+        skipped = {p.id for p in self.form.pages if p.id not in order
+                   and position[p.id] < position.get(here, len(self.form.pages))}
+        passed = set(order[:order.index(here)]) | skipped     # a page skipped on the way is not coming either
         settled = {f.id for p in self.form.pages if p.id in passed for f in p.fields}
         later_pages = [p for p in self.form.pages if p.id not in passed and p.id != here]
-        later = sum(1 for p in later_pages if could_show(p.show_if, self.answers, settled)
-                    and any(could_show(f.show_if, self.answers, settled) for f in p.fields))
+        later = 0
+        for p in later_pages:
+            if could_show(p.show_if, self.answers, settled) and any(could_show(f.show_if, self.answers, settled)
+                                                                    for f in p.fields):
+                later += 1
+            else:
+                settled |= {f.id for f in p.fields}    # a page that cannot come leaves its answers as they are
         review_later = 1 if here != REVIEW and not self.current().after_review else 0
         return step, step + later + review_later
 
