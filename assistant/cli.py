@@ -106,14 +106,20 @@ def cmd_fill(args: argparse.Namespace) -> int:
         values = {k: v for k, v in answers.items() if not k.startswith("__")}
     else:
         pdf, values, bilaga, source = _form_values(args.form, answers, args.forms_dir)
-    result = fill_pdf(pdf, values, bilaga=bilaga, source=source)
+    result = fill_pdf(pdf, values, bilaga=bilaga, source=source, fillable=args.fillable is not None)
     args.out.write_bytes(result.print_pdf)
-    if args.fillable:
+    if args.fillable and result.fillable_pdf is not None:
         args.fillable.write_bytes(result.fillable_pdf)
     for c in result.continued:
         print(f"Bilaga {c.number}: {c.label} ({c.field_name}) did not fit and is printed on the bilaga.")
     print(f"wrote {args.out}" + (f" and {args.fillable}" if args.fillable else ""))
     return 0
+
+
+def _from_block(name: str, in_blocks: set[str]) -> bool:
+    """`name` is a field a block problem is about, as the block names it (personnummer, checked once per
+    block file) or as a form that uses the block names it (sokande.personnummer)."""
+    return name in in_blocks or any(name.endswith("." + local) for local in in_blocks)
 
 
 def first_problems(problems: Iterable[Problem]) -> tuple[list[Problem], int]:
@@ -130,7 +136,7 @@ def first_problems(problems: Iterable[Problem]) -> tuple[list[Problem], int]:
         names = {problem.field} | set(re.findall(r"'([\w.]+)'", problem.message))
         # a block's problem repeats for every form and prefix that uses the block: one line says it
         same = f"{problem.file}:{problem.line}: {problem.message}" if folder == "_blocks" else str(problem)
-        follows = same in printed or any(n in in_blocks or (folder, n) in in_forms for n in names if n)
+        follows = same in printed or any(_from_block(n, in_blocks) or (folder, n) in in_forms for n in names if n)
         if problem.field:
             (in_blocks.add(problem.field) if folder == "_blocks" else in_forms.add((folder, problem.field)))
         if follows:
@@ -156,7 +162,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = check_forms(args.forms_dir)
     count = _print_problems(problems)
     forms = sum(1 for p in args.forms_dir.iterdir() if (p / "form.yaml").exists() and not p.name.startswith("_"))
-    print(f"{forms} forms checked, {count} problems.", file=sys.stderr)
+    print(f"{forms} forms checked, {count} problem{'' if count == 1 else 's'}.", file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -14,7 +14,6 @@ from assistant.flow import validate_all
 from assistant.model import ON_BILAGA, ORIGINAL, Form
 from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf, plan_overflow
-from assistant.receipt import render_receipt
 from assistant.pdf_values import PdfValue, pdf_labels, pdf_values
 from assistant.validators import clean_text
 
@@ -60,7 +59,7 @@ def bilaga_info(form: Form, answers: Mapping[str, Any], cleaned: Mapping[str, An
 @dataclass(frozen=True)
 class Documents:
     print_pdf: bytes                 # what goes on paper
-    fillable_pdf: bytes | None       # the official form with live fields (None for summary-only errands)
+    fillable_pdf: bytes | None       # the official form with live fields, if asked for (never for summary-only)
     continued: tuple[Continued, ...]
 
 
@@ -80,19 +79,23 @@ def planned_bilaga(form: Form, answers: Mapping[str, Any], today: date) -> list[
 
 
 def swedish_summary(form: Form, answers: Mapping[str, Any], today: date) -> bytes:
-    """The Swedish summary of an errand without a paper form, made in this process (tools, tests)."""
+    """The Swedish summary of an errand without a paper form, made in this process (tools, tests).
+    WeasyPrint takes 0.8 s to import, so it is loaded only here: filling a paper form never needs it."""
+    from assistant.receipt import render_receipt
     return render_receipt(form, answers, Translator.for_code(SOURCE_LANGUAGE), today, summary=True)
 
 
 def build_documents(form: Form, answers: Mapping[str, Any], today: date, *,
-                    make_summary: SummaryMaker = swedish_summary) -> Documents:
+                    make_summary: SummaryMaker = swedish_summary, fillable: bool = False) -> Documents:
     """Fill the official PDF from the visitor's answers (only those on visible pages). An errand
     without a paper form gets a Swedish summary to bring along instead; the app has its receipt
-    helper process make it (`make_summary`), so WeasyPrint never runs in the web server."""
+    helper process make it (`make_summary`), so WeasyPrint never runs in the web server.
+    The copy with live fields is made only when asked for (the CLI's --fillable, tests): the app prints and
+    shows the flattened version, and keeps no second copy of the answers in memory."""
     cleaned = _cleaned(form, answers, today)
     if form.summary_only:
         return Documents(print_pdf=make_summary(form, answers, today), fillable_pdf=None, continued=())
     values = pdf_values(form, cleaned, today)
     filled = fill_pdf(blank_pdf(form), values, bilaga=bilaga_info(form, answers, cleaned, values),
-                      source=str(form.pdf.file))
+                      source=str(form.pdf.file), fillable=fillable)
     return Documents(print_pdf=filled.print_pdf, fillable_pdf=filled.fillable_pdf, continued=filled.continued)

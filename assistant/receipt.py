@@ -6,10 +6,9 @@ WeasyPrint fetches nothing: the bundled stylesheet is handed to it already parse
 """
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,9 +19,10 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from assistant.bidi import isolated, left_to_right
+from assistant.next_steps import dated
 from assistant.flow import shown
 from assistant.i18n import Translator
-from assistant.model import Form, ListItem
+from assistant.model import Form
 from assistant.settings import settings
 from assistant.summary import NOT_ANSWERED, review_groups
 
@@ -65,27 +65,6 @@ def _template() -> jinja2.Template:
                              undefined=jinja2.StrictUndefined)
     env.filters.update(isolated=isolated, ltr=left_to_right)   # <bdi> is ignored by WeasyPrint
     return env.get_template("receipt.html.j2")
-
-
-_DATE = re.compile("%\\(\u2068?date\u2069?\\)\u2068?s\u2069?")
-
-
-def add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    last = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return date(year, month, min(day.day, last))
-
-
-def dated(item: ListItem, t: Translator, today: date) -> str:
-    """A next step with its date, where the rules give one from today: "… senast omkring 17 december 2026."."""
-    text = t.text(item.text)
-    if not item.dated:
-        return text
-    day = add_months(today, item.months) if item.months else today + timedelta(days=item.days or 0)
-    # In a right-to-left language t.text has isolated the Latin letters of the placeholder too.
-    return text + " " + _DATE.sub(lambda m: t.date(day), t.text(item.dated))
 
 
 def receipt_html(form: Form, answers: Mapping[str, Any], t: Translator, today: date, *, summary: bool = False,

@@ -26,7 +26,6 @@ from typing import Any
 
 from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.model import Form
-from assistant.receipt import render_receipt, warm_up
 from assistant.speech.synthesis import SpeechFailed, first_and_rest, speak, warm_up as warm_up_speech
 
 WAIT_SECONDS = 60.0
@@ -38,7 +37,14 @@ class ReceiptFailed(RuntimeError):
 
 
 def _render(form: Form, answers: dict[str, Any], lang: str, today: date, summary: bool, large: bool = False) -> bytes:
+    from assistant.receipt import render_receipt     # in the helper only: see _helper_start
     return render_receipt(form, answers, Translator.for_code(lang), today, summary=summary, large=large)
+
+
+def _sheet(form: Form, answers: dict[str, Any], page: str, lang: str, today: date, expires: date,
+           parts: list[bytes]) -> bytes:
+    from assistant.resume.handover import sheet_here
+    return sheet_here(form, answers, page, lang, today, expires, parts)
 
 
 def _ready() -> bool:
@@ -48,7 +54,9 @@ def _ready() -> bool:
 def _helper_start() -> None:
     """Runs first in the helper: give way to the web server when both want the CPU (a visitor's step
     matters more than a receipt a second sooner), end together with the server even when the server is
-    killed (nothing would close the helper's pipes then), and load the fonts."""
+    killed (nothing would close the helper's pipes then), and load the fonts. WeasyPrint is imported here,
+    not at the top: the web server that starts the helper never loads it (0.8 s and its memory)."""
+    from assistant.receipt import warm_up
     os.nice(HELPER_NICENESS)
     parent = multiprocessing.parent_process()
     if parent is not None:
@@ -148,7 +156,15 @@ class ReceiptRenderer:
 
     def submit(self, form: Form, answers: Mapping[str, Any], lang: str, today: date, *,
                summary: bool = False, large: bool = False) -> ReceiptJob:
-        args = (_render, form, dict(answers), lang, today, summary, large)
+        return self._job(lang, (_render, form, dict(answers), lang, today, summary, large))
+
+    def sheet(self, form: Form, answers: Mapping[str, Any], page: str, lang: str, today: date, expires: date,
+              parts: list[bytes]) -> bytes:
+        """The "fortsätt senare" sheet (make_sheet's `render`): a WeasyPrint render of 1–4 s that would
+        stall every other visitor in the web server. ReceiptFailed if it cannot be made."""
+        return self._job(lang, (_sheet, form, dict(answers), page, lang, today, expires, list(parts))).result()
+
+    def _job(self, lang: str, args: tuple[Any, ...]) -> ReceiptJob:
         pool = self._for_visitor_data()
         try:
             future = pool.submit(*args)

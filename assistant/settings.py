@@ -2,7 +2,8 @@
 
 Reading them never raises: the app imports them before it draws anything (the visit store's idle limit),
 so a typo here must not take every form down. A part of the file that is wrong is replaced by its default
-and described in `problems`, in Swedish, with file, line and what to write instead. Each top-level block is
+and described in `problems`, in Swedish, with file, line and what to write instead: what the file may hold is
+assistant/schema/municipality.schema.yaml, and a value it rejects is left out. Each top-level block is
 parsed on its own, so a syntax error in one block leaves the others (and the forms using them) working.
 """
 from __future__ import annotations
@@ -10,20 +11,18 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from assistant import form_schema
 from assistant.errors import FormError, Problem
-from assistant.yaml_lines import line_of, parse_yaml, read_text
+from assistant.yaml_lines import LineDict, line_of, parse_yaml, read_text
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "config" / "municipality.yaml"
 DEFAULT_IDLE_MINUTES = 10
 DEFAULT_PAUSE_DAYS = 30
-PAUSE_RANGE = (1, 365)                 # a "fortsätt senare" sheet: at least a day, at most a year
-IDLE_RANGE = (0.5, 120)                # the warning takes at most half of it; above 120 a kiosk keeps data too long
-PRINTER_NAME = re.compile(r"[^\s/#@\\]+")   # what CUPS accepts as a queue name
 SCALAR_KEYS = {"blanketter", "inaktiv_minuter", "skrivare", "fortsatt_senare_dagar"}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
 _TOP_LEVEL = re.compile(r"^[^\s#\-]")     # a line that starts a top-level key
@@ -96,78 +95,13 @@ def _in_swedish(problem: Problem, first_line: int, block: str) -> Problem:
                    fix="Kontrollera indragningen (två mellanslag, inga tabbar) och att citattecken är stängda.")
 
 
-def _forms(path: Path, raw: Any, line: int, problems: list[Problem]) -> tuple[str, ...] | None:
-    if not isinstance(raw, list):
-        problems.append(Problem(file=path, line=line_of(raw) or line or None, field="blanketter",
-                                message="måste vara en lista med blankett-id. Alla blanketter som fungerar visas tills "
-                                        "listan är rättad.",
-                                fix="Skriv en rad '  - aldreomsorg' för varje blankett."))
-        return None
-    forms = []
-    for number, item in enumerate(raw):
-        if isinstance(item, str) and re.fullmatch(r"[a-z0-9_]+", item):
-            forms.append(item)
-        else:
-            where = line_of(item) or (line_of(raw) + number if line_of(raw) else line)
-            problems.append(Problem(file=path, line=where or None, field="blanketter",
-                                    message=f"{item!r} är inget blankett-id och hoppas över.",
-                                    fix="Skriv mappens namn under forms/, till exempel '  - fardtjanst'."))
-    return tuple(forms)
-
-
-def _amount(path: Path, raw: Any, line: int, problems: list[Problem], key: str, unit: str,
-            bounds: tuple[float, float], default: int, whole: bool) -> Any:
-    """A number setting within bounds; otherwise its default, and a problem that says so in Swedish."""
-    low, high = bounds
-    kinds = (int,) if whole else (int, float)
-    if isinstance(raw, kinds) and not isinstance(raw, bool) and low <= raw <= high:
-        return raw
-    problems.append(Problem(file=path, line=line or None, field=key,
-                            message=f"måste vara ett antal {unit} från {low} till {high}, inte {raw!r}. "
-                                    f"{default} {unit} används tills det är rättat.",
-                            fix=f"Skriv till exempel {key}: {default}"))
-    return default
-
-
-def _idle(path: Path, raw: Any, line: int, problems: list[Problem]) -> float:
-    return _amount(path, raw, line, problems, "inaktiv_minuter", "minuter", IDLE_RANGE, DEFAULT_IDLE_MINUTES,
-                   whole=False)
-
-
-def _pause_days(path: Path, raw: Any, line: int, problems: list[Problem]) -> int:
-    return _amount(path, raw, line, problems, "fortsatt_senare_dagar", "dagar", PAUSE_RANGE, DEFAULT_PAUSE_DAYS,
-                   whole=True)
-
-
-def _printer(path: Path, raw: Any, line: int, problems: list[Problem]) -> str:
-    if raw is None or raw == "":
-        return ""
-    if isinstance(raw, str) and PRINTER_NAME.fullmatch(raw):
-        return raw
-    problems.append(Problem(file=path, line=line or None, field="skrivare",
-                            message=f"{raw!r} är inget skrivarnamn. Webbläsarens utskrift används tills det är rättat.",
-                            fix="Skriv namnet som `lpstat -p` visar (utan mellanslag), eller skrivare: \"\""))
-    return ""
-
-
-def _placeholders(path: Path, data: dict[str, Any], lines: dict[str, int], problems: list[Problem]) -> dict[str, str]:
+def _placeholders(data: dict[str, Any]) -> dict[str, str]:
     values: dict[str, str] = {}
     for group, entries in data.items():
         if group in SCALAR_KEYS:
             continue
-        if not isinstance(group, str) or not isinstance(entries, dict):
-            problems.append(Problem(file=path, line=line_of(entries) or lines.get(str(group)) or None,
-                                    field=str(group), message="okänd inställning.",
-                                    fix="Använd blanketter:, inaktiv_minuter:, skrivare: och fortsatt_senare_dagar:, eller en grupp "
-                                        "som kommun: med namn: värde på indragna rader under."))
-            continue
         for key, value in entries.items():
-            if isinstance(value, (dict, list)) or value is None:
-                problems.append(Problem(file=path, line=line_of(value, line_of(entries)) or None,
-                                        field=f"{group}.{key}", message="måste vara en text.",
-                                        fix=f"Skriv {key}: och texten på samma rad."))
-            else:
-                values[f"{group}.{key}"] = str(value)
+            values[f"{group}.{key}"] = str(value)
     return values
 
 
@@ -179,6 +113,22 @@ def _lines_of_keys(text: str) -> dict[str, int]:
         if match:
             found.setdefault(match.group(1), number)
     return found
+
+
+def _checked(path: Path, data: dict[str, Any], text: str, problems: list[Problem]) -> LineDict:
+    """The settings after the schema check: its problems added in Swedish, the values it rejects left out (so
+    their defaults are used). A key whose block had a YAML error is not reported missing a second time."""
+    lines = _lines_of_keys(text)
+    checked = LineDict(data)
+    checked.line, checked.key_lines = 1, lines
+    if not text.strip():
+        return checked
+    for problem in form_schema.problems(checked, path, "municipality", wording=form_schema.SWEDISH):
+        missing = problem.field is None                 # the only top-level problem: blanketter: is missing
+        if not (missing and "blanketter" in lines):
+            problems.append(replace(problem, field="blanketter") if missing else problem)
+    form_schema.prune(checked, "municipality")
+    return checked
 
 
 def load_settings(path: Path) -> Settings:
@@ -193,19 +143,12 @@ def load_settings(path: Path) -> Settings:
     if problems == [] and not text.strip():
         problems.append(Problem(file=path, line=1, message="filen är tom. Alla blanketter som fungerar visas.",
                                 fix="Kopiera config/municipality.yaml från projektet och fyll i den."))
-    data = _read_blocks(path, text, problems) if text else {}
-    lines = _lines_of_keys(text)
-    if text.strip() and "blanketter" not in data and "blanketter" not in lines:
-        problems.append(Problem(file=path, line=1, field="blanketter",
-                                message="saknas. Alla blanketter som fungerar visas.",
-                                fix="Lägg till blanketter: och en rad '  - id' per blankett."))
-    offered = _forms(path, data["blanketter"], lines.get("blanketter", 0), problems) if "blanketter" in data else None
-    idle = (_idle(path, data["inaktiv_minuter"], lines.get("inaktiv_minuter", 0), problems)
-            if "inaktiv_minuter" in data else DEFAULT_IDLE_MINUTES)
-    pause_days = (_pause_days(path, data["fortsatt_senare_dagar"], lines.get("fortsatt_senare_dagar", 0), problems)
-                  if "fortsatt_senare_dagar" in data else DEFAULT_PAUSE_DAYS)
-    printer = _printer(path, data.get("skrivare"), lines.get("skrivare", 0), problems)
-    return Settings(placeholders=_placeholders(path, data, lines, problems), offered_forms=offered, idle_minutes=idle,
+    data = _checked(path, _read_blocks(path, text, problems) if text else {}, text, problems)
+    offered = tuple(data["blanketter"]) if "blanketter" in data else None
+    idle = data.get("inaktiv_minuter", DEFAULT_IDLE_MINUTES)
+    pause_days = data.get("fortsatt_senare_dagar", DEFAULT_PAUSE_DAYS)
+    printer = data.get("skrivare") or ""
+    return Settings(placeholders=_placeholders(data), offered_forms=offered, idle_minutes=idle,
                     printer=printer, source=path, problems=tuple(problems),
                     pause_days=pause_days)
 

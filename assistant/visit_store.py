@@ -27,11 +27,16 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def warn_seconds(limit_seconds: float) -> float:
+    """How long before the erase the warning comes: a minute, or half the limit when that is shorter."""
+    return min(WARN_BEFORE_SECONDS, limit_seconds / 2)
+
+
 def idle_state(idle: float, limit_seconds: float) -> str:
     """'active', 'warn' (the last minute: offer more time, WCAG 2.2.1) or 'expired'."""
     if idle >= limit_seconds:
         return "expired"
-    if idle >= limit_seconds - min(WARN_BEFORE_SECONDS, limit_seconds / 2):
+    if idle >= limit_seconds - warn_seconds(limit_seconds):
         return "warn"
     return "active"
 

@@ -10,13 +10,17 @@ from assistant.errors import FormError, Problem
 
 
 class LineDict(dict):
-    """A YAML mapping that knows the line it started on."""
+    """A YAML mapping that knows the line it started on, and the line of each of its keys."""
 
     line: int = 0
+    key_lines: dict[Any, int] = {}
 
 
 class LineList(list):
+    """A YAML list that knows the line it started on, and the line of each item."""
+
     line: int = 0
+    item_lines: list[int] = []
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -28,6 +32,7 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
+    result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if isinstance(key, (list, dict)):
@@ -39,12 +44,14 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
                 file=loader.path, line=key_node.start_mark.line + 1, field=str(key),
                 message="this key appears twice in the same block.", fix="Keep only one of them."))
         result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
 def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 

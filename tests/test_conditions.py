@@ -182,7 +182,13 @@ def test_the_step_total_counts_a_page_whose_comparison_is_not_yet_answered(tmp_p
      "names 'avresan'"),
     ("field: forlust\n", "field: hyra\n", "'hyra' is not a question of this page"),
     ("message: Hemresan kan inte vara före avresan.", "mesage: Hemresan kan inte vara före avresan.",
-     "a rule needs must:, field: and message:"),
+     "a rule: 'message' is missing"),
+    ("must: {field: retur, on_or_after: avresa}", "mus: {field: retur, on_or_after: avresa}",
+     "a rule: 'must' is missing"),
+    ("show_if: {field: hyra, at_least: 10000}", "show_if: {either: [{boende: [hus]}]}",
+     "either: must name a question and its answer"),
+    ("show_if: {field: hyra, at_least: 10000}", "show_if: {field: hyra, at_least: true}",
+     "at_least: True is neither a number, a date nor a question"),
 ])
 def test_a_mistake_in_a_condition_or_rule_says_where_and_how_to_fix_it(tmp_path, old, new, expect):
     found = problems(tmp_path, old, new)
@@ -279,7 +285,8 @@ def test_computed_sum_and_days_in_form_yaml_fill_their_boxes(tmp_path):
 
 @pytest.mark.parametrize("spec, expect", [
     ("{sum: [avresa_datum]}", "'avresa_datum' is not a money or number question"),
-    ("{days_between: [avresa_datum]}", "two: the first date and the last"),
+    ("{days_between: [avresa_datum]}", "two question ids: the first date and the last"),
+    ("{minus: [avresa_datum]}", "must be a text, sum: (with minus:) or days_between:"),
     ("{total: [avresa_datum]}", "must be a text, sum: (with minus:) or days_between:"),
 ])
 def test_a_wrong_computed_value_is_a_problem_with_a_fix(tmp_path, spec, expect):

@@ -74,7 +74,7 @@ def printed_text(pdf: bytes) -> str:
 def test_official_pdf_field_by_field(walk):
     form = form_of(walk)
     answers = {**default_answers(form, TODAY), **walk_answers(walk.walk)}   # as the wizard starts
-    docs = build_documents(form, answers, TODAY)
+    docs = build_documents(form, answers, TODAY, fillable=True)
     stored = read_back(docs.fillable_pdf)
     on_paper = printed_text(docs.print_pdf)
     kinds = {name: f.kind for name, f in read_fields(docs.fillable_pdf).items()}

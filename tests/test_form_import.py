@@ -118,5 +118,5 @@ def test_an_unknown_key_under_left_blank_is_an_error_with_the_keys_to_use(tmp_pa
     text = form_yaml.read_text(encoding="utf-8").replace("  left_blank:\n", "  left_blank:\n    personal: [X]\n", 1)
     form_yaml.write_text(text, encoding="utf-8")
     out = run("check", "--forms-dir", str(tmp_path / "forms"))
-    assert any("unknown key 'personal' under left_blank" in ln and "pen, staff, unused" in ln
+    assert any("unknown key 'personal' in left_blank" in ln and "pen, staff, unused" in ln
                for ln in out.stdout.splitlines()), out.stdout

@@ -82,3 +82,19 @@ def test_a_broken_form_leaves_the_others_available(tmp_path):
     library = load_library(tmp_path / "forms")
     assert "fullmakt" in library.broken and "aldreomsorg" in library.forms
     assert "fullmakt.pdf" in str(library.broken["fullmakt"])
+
+
+def test_every_schema_mistake_is_reported_at_once_on_its_own_line(tmp_path):
+    """Two mistakes, one run: each problem names the key's own line, the wrong value and the fix."""
+    path = copy_form(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("max_length: 60", "max_length: tjugo", 1)
+    text = text.replace("required: true", "required: 'nej'", 1)
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    with pytest.raises(FormError) as exc:
+        load_form(path)
+    by_message = {p.message: p for p in exc.value.problems}
+    length = by_message["max_length: must be a whole number, not 'tjugo'."]
+    assert lines[length.line - 1].strip() == "max_length: tjugo" and length.fix == "Write e.g. max_length: 120"
+    flag = by_message["required: must be true or false, not 'nej'."]
+    assert lines[flag.line - 1].strip().endswith("required: 'nej'") and "not ja/nej" in flag.fix

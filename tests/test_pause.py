@@ -18,7 +18,10 @@ from assistant.pdf.render import render_png_pages
 from assistant.resume import key as key_module
 from assistant.ui import pause_key as pause_key_module
 from tests.test_wizard_walk import downloads
+from assistant.receipt_worker import ReceiptFailed
+from assistant.resume import handover
 from assistant.resume.handover import continued, make_sheet, open_codes, paused_of
+from assistant.ui import page_pause
 from assistant.resume.scan import Unreadable, codes_in_file, codes_in_image
 from assistant.resume.seal import MAX_PART_BYTES, Paused, SheetError, join, read_parts, seal, sheet_parts, split
 from tests.form_walks.aldreomsorg import PAGES
@@ -217,3 +220,35 @@ def test_the_start_page_offers_to_continue():
     at.button(key="resume:open").click().run()
     assert current_page_title(at) == "Fortsätt en påbörjad ansökan"
     assert not at.exception
+
+
+class FailingHelper:
+    """Stands in for the helper process when it cannot make the sheet."""
+
+    def sheet(self, *args) -> bytes:
+        raise ReceiptFailed("the receipt could not be made")
+
+
+def test_a_sheet_the_helper_cannot_make_is_said_kindly_and_the_answers_stay(monkeypatch):
+    monkeypatch.setattr(page_pause, "RECEIPTS", FailingHelper())
+    at = visit_at_page(3)
+    question = current_page_title(at)
+    at.button(key="pause:open").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == ["Papperet kunde inte göras just nu. Dina svar finns kvar. Gå tillbaka "
+                                           "till frågorna och försök igen om en stund."]
+    assert downloads(at) == []
+    at.button(key="view:back").click().run()
+    assert current_page_title(at) == question
+
+
+def test_the_app_has_its_helper_make_the_sheet(monkeypatch):
+    """The web server never renders with WeasyPrint (1–4 s that would stall every other visitor): the sheet
+    comes from the helper process, which imports its own, unpatched copy of handover."""
+    def in_the_server(*args) -> bytes:
+        raise AssertionError("the sheet was rendered in the web server")
+    monkeypatch.setattr(handover, "sheet_here", in_the_server)
+    at = visit_at_page(3)
+    at.button(key="pause:open").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert downloads(at) == ["Ladda ner papperet (PDF)"]

@@ -183,7 +183,7 @@ def test_the_service_housing_pdf_is_made_or_the_answers_explained(typed: dict[st
         with pytest.raises(IncompleteAnswers):
             build_documents(FORM, answers, TODAY)
         return
-    docs = build_documents(FORM, answers, TODAY)
+    docs = build_documents(FORM, answers, TODAY, fillable=True)
     opens(docs.print_pdf)
     assert opens(docs.fillable_pdf).get_fields()
     stored = stored_values(docs.fillable_pdf)

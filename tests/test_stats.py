@@ -156,7 +156,7 @@ def test_a_whole_visit_leaves_nothing_identifying_in_the_database(tmp_path):
         assert wizard.page == page_id
         wizard = wizard.next({k: person.get(k, v) for k, v in values.items()}, today)
         assert not wizard.errors, wizard.errors
-    docs = build_documents(form, wizard.answers, today)
+    docs = build_documents(form, wizard.answers, today, fillable=True)
     filled = PdfReader(io.BytesIO(docs.fillable_pdf)).get_fields()
     assert filled["Sokande_Efternamn"]["/V"] == "Qörtbeck"                # the name did go through
     stats.finished(form.id, "ar", 1234.5, True, today)

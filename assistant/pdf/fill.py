@@ -54,7 +54,7 @@ class Continued:
 @dataclass(frozen=True)
 class FilledPdf:
     print_pdf: bytes       # flattened, bilaga pages appended
-    fillable_pdf: bytes    # the same values in live fields, bilaga pages appended
+    fillable_pdf: bytes | None    # the same values in live fields, bilaga pages appended (if asked for)
     continued: tuple[Continued, ...]
 
 
@@ -311,8 +311,10 @@ def plan_overflow(pdf: bytes, values: Mapping[str, FieldValue], *, labels: Mappi
 
 
 def fill_pdf(pdf: bytes, values: Mapping[str, FieldValue], *, bilaga: BilagaInfo,
-             source: str = "<pdf>") -> FilledPdf:
-    """Fill `values` (PDF field name -> text, True/False/on-state, export value) into the form."""
+             source: str = "<pdf>", fillable: bool = True) -> FilledPdf:
+    """Fill `values` (PDF field name -> text, True/False/on-state, export value) into the form.
+    `fillable=False` skips the copy with live fields (a quarter of the time of a short form): the app
+    prints and shows only the flattened version."""
     with open_form(pdf, source) as doc:
         nodes = require_fields(doc, source)
         problems = _problems(nodes, values, source)
@@ -341,8 +343,8 @@ def fill_pdf(pdf: bytes, values: Mapping[str, FieldValue], *, bilaga: BilagaInfo
         for key in ("/XFA", "/NeedAppearances"):
             if key in acroform:
                 del acroform[key]  # every widget has our appearance; XFA viewers would ignore our values
-        fillable = _save(doc)
+        live = _save(doc) if fillable else None
         doc.flatten_annotations(mode="print")
         if "/AcroForm" in doc.Root:  # qpdf drops it when no field is left
             del doc.Root["/AcroForm"]
-        return FilledPdf(_save(doc), fillable, tuple(continued))
+        return FilledPdf(_save(doc), live, tuple(continued))

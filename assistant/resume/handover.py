@@ -1,14 +1,16 @@
 """From a visit to its sheet and back: which answers go on the sheet, and the wizard that continues."""
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from assistant.flow import REVIEW, Wizard, default_answers, relevant_answers, visible_pages
 from assistant.i18n import Translator
 from assistant.loader import FormLibrary
+from assistant.model import Form
 from assistant.resume.seal import Paused, SheetError, expiry, kept_answers, read_parts, sheet_parts
-from assistant.resume.sheet import render_sheet
 
 
 @dataclass(frozen=True)
@@ -25,11 +27,25 @@ def paused_of(wizard: Wizard, lang: str, large_text: bool) -> Paused:
                   from_review=wizard.from_review)
 
 
-def make_sheet(wizard: Wizard, lang: str, large_text: bool, key: bytes, today: date, valid_days: int) -> Sheet:
-    """The sheet's PDF; SheetError("too_large") when the answers do not fit its codes."""
+# (form, answers, page, language code, today, expires, the codes' bytes) -> the sheet's PDF
+SheetRenderer = Callable[[Form, Mapping[str, Any], str, str, date, date, list[bytes]], bytes]
+
+
+def sheet_here(form: Form, answers: Mapping[str, Any], page: str, lang: str, today: date, expires: date,
+               parts: list[bytes]) -> bytes:
+    """The sheet made in this process (tools, tests, the helper itself). WeasyPrint is loaded only here:
+    the app has its helper process make the sheet (ReceiptRenderer.sheet)."""
+    from assistant.resume.sheet import render_sheet
+    return render_sheet(form, answers, page, Translator.for_code(lang), today, expires, parts)
+
+
+def make_sheet(wizard: Wizard, lang: str, large_text: bool, key: bytes, today: date, valid_days: int, *,
+               render: SheetRenderer | None = None) -> Sheet:
+    """The sheet's PDF, made by `render` (sheet_here by default); SheetError("too_large") when the answers do
+    not fit its codes."""
     expires = expiry(today, valid_days)
     parts = sheet_parts(paused_of(wizard, lang, large_text), key, expires)
-    pdf = render_sheet(wizard.form, wizard.answers, wizard.page, Translator.for_code(lang), today, expires, parts)
+    pdf = (render or sheet_here)(wizard.form, wizard.answers, wizard.page, lang, today, expires, parts)
     return Sheet(pdf=pdf, codes=len(parts), expires=expires)
 
 

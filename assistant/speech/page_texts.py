@@ -11,6 +11,7 @@ from assistant.guide import Outcome, Question
 from assistant.i18n import Translator
 from assistant.i18n_markers import N_
 from assistant.model import Field, Form, Page
+from assistant.next_steps import dated
 from assistant.summary import NO, YES, review_groups
 
 REVIEW_TITLE = "Kontrollera dina svar"
@@ -46,7 +47,7 @@ def review_texts(form: Form, answers: Mapping[str, Any], t: Translator, today: d
     return texts
 
 
-def next_step_texts(form: Form, answers: Mapping[str, Any], t: Translator) -> list[str]:
+def next_step_texts(form: Form, answers: Mapping[str, Any], t: Translator, today: date) -> list[str]:
     """The result page's "what happens next": who signs, what to attach, where to send it, what follows."""
     texts = [t("Vem godkänner ansökan") if form.summary_only else t("Vem skriver under")]
     texts += [t.text(s.text) for s in form.signatures if shown(s.show_if, answers)]
@@ -56,7 +57,7 @@ def next_step_texts(form: Form, answers: Mapping[str, Any], t: Translator) -> li
         texts += [t("Skicka med")] + attachments
     if form.send_to:
         texts += [t("Så ansöker du") if form.summary_only else t("Så lämnar du in blanketten"), t.text(form.send_to)]
-    steps = [t.text(s.text) for s in form.next_steps if shown(s.show_if, answers)]
+    steps = [dated(s, t, today) for s in form.next_steps if shown(s.show_if, answers)]
     if steps:
         texts += [t("Vad händer sedan?")] + steps
     return [text for text in texts if text]

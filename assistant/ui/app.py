@@ -15,8 +15,9 @@ from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
 from assistant.ui.failure import guarded
-from assistant.ui.session import (RECEIPTS, STATS, VISIT, erase_visit, extend, forget_widgets, idle, mark_active,
-                                  visit)
+from assistant.ui.session import (RECEIPTS, STATS, STORE, VISIT, erase_visit, extend, forget_widgets, idle,
+                                  mark_active, visit)
+from assistant.visit_store import WARN_BEFORE_SECONDS, warn_seconds
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 WATCH_SECONDS = 4      # how soon another tab shows the start page after an erase
@@ -78,6 +79,14 @@ def _toolbar(t: Translator) -> None:
             ask_erase(t)
 
 
+def idle_warning(t: Translator, seconds: float) -> str:
+    """The warning says the time that is really left (a limit under two minutes warns for half of it)."""
+    if seconds >= WARN_BEFORE_SECONDS:
+        return t("Är du kvar? Om en minut raderas allt du har skrivit, så att nästa besökare inte ser det.")
+    return t("Är du kvar? Om %(seconds)s sekunder raderas allt du har skrivit, så att nästa besökare inte ser det.",
+             seconds=round(seconds))
+
+
 @st.fragment(run_every=WATCH_SECONDS)
 def _idle_watch() -> None:
     """Every few seconds, and on every activity the page reports: show the start page at once when the visit
@@ -91,6 +100,7 @@ def _idle_watch() -> None:
     if reported is not None:
         mark_active(v)
         activity.keep_typed(v, reported)
+        page_pair.after_run(v)          # this screen's own typing is no change to follow
     if v.wizard is None:
         return
     t = Translator.for_code(v.lang)
@@ -101,7 +111,7 @@ def _idle_watch() -> None:
     elif state == "warn":
         # Fixed on screen (look.py), wherever the visitor has scrolled; st.warning is a role="alert".
         with st.container(key="idle-warning"):
-            st.warning(t("Är du kvar? Om en minut raderas allt du har skrivit, så att nästa besökare inte ser det."))
+            st.warning(idle_warning(t, warn_seconds(STORE.limit_seconds)))
             st.button(t("Jag behöver mer tid"), key="ui:more-time", on_click=guarded(extend), args=(v,), type="primary")
 
 

@@ -15,7 +15,7 @@ from assistant.i18n import Translator
 from assistant.i18n_markers import N_
 from assistant.model import Field, Page
 from assistant.summary import NO, YES
-from assistant.ui.session import WIDGET_PREFIX, visit
+from assistant.ui.session import WIDGET_PREFIX, keep_draft, visit
 from assistant.ui.failure import guarded
 
 TEXT_TYPES = {"text", "pnr", "postcode", "phone", "email", "date", "number", "money"}
@@ -29,7 +29,7 @@ def _keep(widget_key: str) -> None:
     """A widget's new value goes into the visit's draft at once, so a refresh finds it (memory only)."""
     v = visit()                 # first: a visit erased in another tab clears this session's values too
     if widget_key in st.session_state:
-        v.draft[widget_key] = st.session_state[widget_key]
+        keep_draft(v, widget_key, st.session_state[widget_key])
 
 
 def _seed(field: Field, value: Any) -> None:

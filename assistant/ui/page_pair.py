@@ -4,7 +4,9 @@
 Once paired, the second screen shows the shared visit's current question in the visitor's language (large
 text unless the visitor turns it off) and, if the staff allow it, answers it; the staff screen shows Swedish.
 Each screen polls the visit four times a second and redraws when it changed, so a change on either shows on
-the other within a second. "Avsluta och radera" ends the pairing; the second screen then forgets the visit.
+the other within a second: a stored answer or another page, and also a tick or typed text not yet sent with
+"Fortsätt" (the visit's draft). "Avsluta och radera" ends the pairing, and so does "Koppla från besökarens
+skärm"; the second screen then forgets the visit (the staff screen keeps it after a disconnect).
 """
 from __future__ import annotations
 
@@ -19,15 +21,16 @@ import streamlit as st
 from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.pairing import PAIRINGS, VISITOR_SESSION_KEY, PairingRefused
 from assistant.summary import review_groups
-from assistant.ui import page_question, page_review
+from assistant.ui import activity, page_question, page_review
 from assistant.ui.look import apply_look
 from assistant.ui.parts import step_header
-from assistant.ui.session import STORE, VISIT, Visit, extend, forget_widgets, visit
+from assistant.ui.session import STORE, VISIT, Visit, drop_widget_values, extend, take_others_draft, visit
 from assistant.ui.failure import guarded
 
 SCREEN_PARAM, SCREEN_VALUE = "skarm", "besokare"
 POLL_SECONDS = 0.25      # a fragment run that only compares a string: the other screen follows well within 1 s
 SEEN = "pair:seen"
+SEEN_PLACE = "pair:seen-place"
 CODE_INPUT = "pair:code"
 PROBLEM = "pair:problem"
 LARGE = "pair:large"
@@ -35,8 +38,9 @@ MAY_ANSWER = "pair:may-answer"
 LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}   # an address only the server itself can open
 
 
-def visit_mark(v: Visit) -> str:
-    """What both screens show of the visit, as one string: it changes with every answer, page or language."""
+def place_mark(v: Visit) -> str:
+    """What both screens show of the visit but the boxes being filled in, as one string: it changes with every
+    stored answer, page or language."""
     w = v.wizard
     pairing = PAIRINGS.get(v.token)
     state = None if w is None else (w.form.id, w.page, w.from_review, sorted(w.answers.items(), key=lambda kv: kv[0]),
@@ -45,14 +49,40 @@ def visit_mark(v: Visit) -> str:
                  None if pairing is None else (pairing.joined, bool(pairing.code), pairing.may_answer)))
 
 
+def visit_mark(v: Visit) -> str:
+    """The place and the current page's boxes as they are being filled in (a tick, typed text)."""
+    return place_mark(v) + repr(sorted((k, repr(value)) for k, value in v.draft.items()))
+
+
+def _seen(v: Visit) -> None:
+    st.session_state[SEEN] = visit_mark(v)
+    st.session_state[SEEN_PLACE] = place_mark(v)
+
+
 @st.fragment(run_every=POLL_SECONDS)
 def _follow(token: str) -> None:
-    """Redraw the whole page when the shared visit changed (or was erased) since this screen drew it."""
+    """Redraw the whole page when the shared visit changed (or was erased) since this screen drew it: another
+    page or stored answer redraws every box from the answers; a box filled in on the other screen redraws that
+    box only, so what is being typed here stays."""
     v = STORE.get(token)
     mark = None if v is None else visit_mark(v)
-    if mark != st.session_state.get(SEEN):
-        forget_widgets()
-        st.rerun(scope="app")
+    if mark == st.session_state.get(SEEN):
+        return
+    if v is None or place_mark(v) != st.session_state.get(SEEN_PLACE):
+        drop_widget_values()
+    else:
+        take_others_draft(v)
+    st.rerun(scope="app")
+
+
+@st.fragment
+def _report_typing(v: Visit) -> None:
+    """On the visitor's screen: what is typed goes to the shared draft, so the staff screen shows it."""
+    reported = activity.report(v)
+    if reported is not None:
+        activity.keep_typed(v, reported)
+        extend(v)
+        _seen(v)
 
 
 def staff_language(v: Visit) -> str:
@@ -117,14 +147,15 @@ def staff_panel(v: Visit, t: Translator) -> None:
                 st.warning(t("Adressen fungerar bara på den här datorn. Öppna Blankettguiden med datorns adress i "
                              "nätverket, så fungerar den också på en surfplatta."))
             st.button(t("Avbryt"), key="pair:cancel", on_click=guarded(_end))
-    st.session_state[SEEN] = visit_mark(v)
+    _seen(v)
     _follow(v.token)
 
 
 def after_run(v: Visit) -> None:
-    """At the end of the staff screen's run: remember what was drawn, so the poll sees the next change."""
+    """At the end of the staff screen's run (and after its typing was reported): remember what was drawn, so
+    the poll sees the next change."""
     if PAIRINGS.get(v.token) is not None:
-        st.session_state[SEEN] = visit_mark(v)
+        _seen(v)
 
 
 # --- the visitor's screen -------------------------------------------------------------------------------
@@ -158,6 +189,8 @@ def _problem(reason: str, t: Translator) -> str:
         "network": t("Den här skärmen är inte på kontorets nätverk, så den kan inte kopplas."),
         "locked": t("För många fel koder. Vänta två minuter och försök igen."),
         "ended": t("Besöket är avslutat och raderat. Skärmen är tom."),
+        "unpaired": t("Personalen har kopplat från den här skärmen. Besöket fortsätter på personalens skärm. "
+                      "Här syns ingenting av det."),
     }[reason]
 
 
@@ -166,7 +199,7 @@ def _enter_code() -> None:
     apply_look(t.lang, True)
     st.title(t("Besökarens skärm"), anchor=False)
     problem = st.session_state.pop(PROBLEM, None)
-    if problem == "ended":
+    if problem in ("ended", "unpaired"):
         st.info(_problem(problem, t))
     elif problem:
         st.error(_problem(problem, t))
@@ -198,7 +231,7 @@ def visitor_screen(today: date) -> bool:
     shared = STORE.get(token) if token else None
     if token and (shared is None or not PAIRINGS.joined(token)):
         _forget_screen()            # the visit was erased or the pairing ended: nothing of it stays here
-        st.session_state[PROBLEM] = "ended"
+        st.session_state[PROBLEM] = "ended" if shared is None else "unpaired"
         shared = None
     if shared is None:
         _enter_code()
@@ -223,6 +256,7 @@ def visitor_screen(today: date) -> bool:
         page_review.show(shared, t, today)
     else:
         page_question.show(shared, t, today)
-    st.session_state[SEEN] = visit_mark(shared)
+        _report_typing(shared)
+    _seen(shared)
     _follow(shared.token)
     return True

@@ -14,6 +14,7 @@ import streamlit as st
 from assistant.i18n import Translator
 from assistant.pairing import VISITOR_SESSION_KEY
 from assistant.pdf.render import render_png_pages
+from assistant.receipt_worker import ReceiptFailed
 from assistant.resume.handover import Sheet, make_sheet
 from assistant.resume.key import KeyProblem
 from assistant.resume.seal import SheetError
@@ -23,7 +24,7 @@ from assistant.ui.failure import guarded
 from assistant.ui.fields import page_values
 from assistant.ui.handover import download_button, print_button
 from assistant.ui.pause_key import pause_key
-from assistant.ui.session import Visit, visit
+from assistant.ui.session import RECEIPTS, Visit, visit
 
 SHEET = "pause:sheet"       # (the wizard it was made of, (language, day), the Sheet, its preview)
 VIEW = "pause"
@@ -50,7 +51,8 @@ def _sheet(v: Visit, today: date) -> tuple[Sheet, bytes]:
     assert v.wizard is not None
     held = st.session_state.get(SHEET)
     if held is None or held[0] is not v.wizard or held[1] != (v.lang, today):
-        sheet = make_sheet(v.wizard, v.lang, v.large_text, pause_key(), today, settings().pause_days)
+        sheet = make_sheet(v.wizard, v.lang, v.large_text, pause_key(), today, settings().pause_days,
+                           render=RECEIPTS.sheet)
         held = (v.wizard, (v.lang, today), sheet, render_png_pages(sheet.pdf, dpi=60)[0])
         st.session_state[SHEET] = held
     return held[2], held[3]
@@ -66,6 +68,10 @@ def show(v: Visit, t: Translator, today: date) -> None:
     except SheetError:
         st.error(t("Svaren får inte plats på ett papper. Gör klart blanketten i dag, eller gör de längsta "
                    "svaren kortare."))
+        return
+    except ReceiptFailed:
+        st.error(t("Papperet kunde inte göras just nu. Dina svar finns kvar. Gå tillbaka till frågorna och "
+                   "försök igen om en stund."))
         return
     except KeyProblem as exc:
         st.error(t("Papperet kan inte göras: nyckeln i %(file)s är fel. Be IT rätta den.",

@@ -9,6 +9,7 @@ import streamlit as st
 
 from assistant.flow import shown
 from assistant.i18n import Translator
+from assistant.next_steps import dated
 from assistant.printing import PrintError, print_pdf, printer_available
 from assistant.receipt_worker import ReceiptFailed
 from assistant.settings import settings
@@ -122,7 +123,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     with col2:
         print_button(t)
     _receipt_button(v, t, today)
-    read_aloud.next_steps(wiz, t)
+    read_aloud.next_steps(wiz, t, today)
     st.header(t("Vem godkänner ansökan") if form.summary_only else t("Vem skriver under"), anchor=False)
     _bullets([t.text(s.text) for s in form.signatures if shown(s.show_if, answers)])
     st.markdown(t("Personalen skriver aldrig under åt dig."))
@@ -133,7 +134,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     if form.send_to:
         st.header(t("Så ansöker du") if form.summary_only else t("Så lämnar du in blanketten"), anchor=False)
         st.markdown(escape(t.text(form.send_to)))
-    steps = [t.text(s.text) for s in form.next_steps if shown(s.show_if, answers)]
+    steps = [dated(s, t, today) for s in form.next_steps if shown(s.show_if, answers)]
     if steps:
         st.header(t("Vad händer sedan?"), anchor=False)
         _bullets(steps)

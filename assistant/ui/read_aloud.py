@@ -176,9 +176,9 @@ def review(wiz: Wizard, t: Translator, today: date) -> None:
     read_aloud("review", lambda tr: review_texts(wiz.form, wiz.answers, tr, today), t)
 
 
-def next_steps(wiz: Wizard, t: Translator) -> None:
-    """On the result page: who signs, what to attach, where to send it and what happens next."""
-    read_aloud("result", lambda tr: next_step_texts(wiz.form, wiz.answers, tr), t)
+def next_steps(wiz: Wizard, t: Translator, today: date) -> None:
+    """On the result page: who signs, what to attach, where to send it and what happens next (with dates)."""
+    read_aloud("result", lambda tr: next_step_texts(wiz.form, wiz.answers, tr, today), t)
 
 
 def guide(path: Sequence[str], step: Question | Outcome, forms: Mapping[str, Form], t: Translator) -> None:

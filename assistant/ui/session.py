@@ -10,6 +10,7 @@ named here; ending a visit clears every session key, the widgets' and the staff 
 """
 from __future__ import annotations
 
+import secrets
 import time
 from datetime import date
 from dataclasses import dataclass, field, fields
@@ -28,6 +29,7 @@ from assistant.visit_store import VisitStore, idle_state, new_token
 VISIT = "visit"
 WIDGET_PREFIX = "q:"
 TOKEN_PARAM = "besok"
+SCREEN_ID = "ui:screen"
 
 
 @dataclass
@@ -48,6 +50,9 @@ class Visit:
     # The current page's widget values (widget key -> value), also those typed but not yet sent, so a
     # refresh keeps them; emptied whenever the page changes (forget_widgets).
     draft: dict[str, Any] = field(default_factory=dict)
+    # Which screen wrote each draft value (screen_id()): a paired screen takes over only the other's changes,
+    # never its own typing that the server has not seen yet.
+    draft_by: dict[str, str] = field(default_factory=dict)
     # Whether it held nothing at the start of its last run: a start button's callback fills it before
     # visit() looks, so only this says it expired empty (the start page left open) and may be kept on.
     was_empty: bool = True
@@ -140,10 +145,34 @@ def _empty(v: Visit) -> None:
         setattr(v, f.name, getattr(blank, f.name))
 
 
-def forget_widgets() -> None:
-    """Drop widget values (and the page's draft) so the next page starts from the stored answers."""
+def screen_id() -> str:
+    """This browser tab's own mark (a new one after an erase): tells the two screens of a visit apart."""
+    return st.session_state.setdefault(SCREEN_ID, secrets.token_hex(8))
+
+
+def keep_draft(v: Visit, widget_key: str, value: Any) -> None:
+    v.draft[widget_key] = value
+    v.draft_by[widget_key] = screen_id()
+
+
+def drop_widget_values() -> None:
+    """This session's widget values go; the next run draws the stored answers and the visit's draft."""
     for key in [k for k in st.session_state.keys() if str(k).startswith(WIDGET_PREFIX)]:
         del st.session_state[key]
+
+
+def take_others_draft(v: Visit) -> None:
+    """The other screen of a paired visit changed a box: this screen draws that box from the draft."""
+    me = screen_id()
+    for key, value in v.draft.items():
+        if v.draft_by.get(key) != me and st.session_state.get(key) != value:
+            st.session_state.pop(key, None)
+
+
+def forget_widgets() -> None:
+    """Drop widget values (and the page's draft) so the next page starts from the stored answers."""
+    drop_widget_values()
     v = st.session_state.get(VISIT)
     if v is not None:
         v.draft = {}
+        v.draft_by = {}

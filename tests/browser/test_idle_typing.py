@@ -65,8 +65,9 @@ def test_typing_longer_than_the_limit_erases_nothing_and_the_warning_is_on_scree
     view = page.viewport_size
     assert box_of and box_of["y"] >= 0 and box_of["x"] >= 0, box_of
     assert box_of["y"] + box_of["height"] <= view["height"] and box_of["x"] + box_of["width"] <= view["width"], box_of
-    message = visitor.t("Är du kvar? Om en minut raderas allt du har skrivit, så att nästa besökare inte ser det.")
-    assert message != "Är du kvar? Om en minut raderas allt du har skrivit, så att nästa besökare inte ser det."
+    sv = "Är du kvar? Om %(seconds)s sekunder raderas allt du har skrivit, så att nästa besökare inte ser det."
+    message = visitor.t(sv, seconds=round(LIMIT_MINUTES * 60 / 2))        # a limit this short warns for half of it
+    assert message != sv % {"seconds": round(LIMIT_MINUTES * 30)} and str(round(LIMIT_MINUTES * 30)) in message
     assert message in warning.inner_text()
     assert warning.locator('[role="alert"], [role="alertdialog"], [aria-live]').count() >= 1
 

@@ -63,7 +63,8 @@ def printed_text(pdf: bytes) -> str:
 
 def check_downloaded_pdf(pdf: bytes) -> None:
     """The downloaded file is the print version the engine makes of these answers, and shows them."""
-    expected = build_documents(FORM, {**default_answers(FORM, date.today()), **walk_answers(WALK.walk)}, date.today())
+    expected = build_documents(FORM, {**default_answers(FORM, date.today()), **walk_answers(WALK.walk)}, date.today(),
+                               fillable=True)
     assert pdf.startswith(b"%PDF-")
     reader = PdfReader(BytesIO(pdf))
     assert len(reader.pages) == len(PdfReader(BytesIO(expected.print_pdf)).pages)

@@ -15,9 +15,11 @@ import streamlit as st
 
 from assistant.model import ORIGINAL, Page
 from assistant.ui.fields import TEXT_TYPES
-from assistant.ui.session import WIDGET_PREFIX, Visit
+from assistant.pairing import PAIRINGS
+from assistant.ui.session import WIDGET_PREFIX, Visit, keep_draft
 
 DRAFT_MS = 2_000
+PAIRED_DRAFT_MS = 400       # the other screen of a paired visit shows the typing within a second
 ACTIVITY_MS = 10_000
 MAX_DRAFT_CHARS = 20_000     # far above any answer's limit: only guards the server's memory
 BOX_TYPES = TEXT_TYPES | {"multiline"}
@@ -59,14 +61,14 @@ def keep_typed(v: Visit, report: Any) -> None:
     allowed = set(text_boxes(page).values())
     for key, value in values.items():
         if key in allowed and isinstance(value, str):
-            v.draft[key] = value[:MAX_DRAFT_CHARS]
+            keep_draft(v, key, value[:MAX_DRAFT_CHARS])
 
 
 def report(v: Visit) -> dict[str, Any] | None:
     """Place the listener in the page; the page's report of activity, on the run it caused, else None."""
     page = _current_page(v)
     data = {"page": page.id if page else None, "boxes": text_boxes(page),
-            "draft_ms": DRAFT_MS, "activity_ms": ACTIVITY_MS}
+            "draft_ms": PAIRED_DRAFT_MS if PAIRINGS.joined(v.token) else DRAFT_MS, "activity_ms": ACTIVITY_MS}
     result = _component(key=KEY, data=data, height="content", on_report_change=lambda: None)
     value = getattr(result, "report", None)
     return value if isinstance(value, dict) else None
