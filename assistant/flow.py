@@ -13,7 +13,8 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
-from assistant.model import ORIGINAL, Condition, Field, Form, Page, Text
+from assistant.conditions import evaluate_all, named_fields
+from assistant.model import ORIGINAL, Cond, Field, Form, Page, Text
 from assistant.i18n_markers import N_
 from assistant.settings import settings
 from assistant.validators import Invalid, Message, clean, clean_limited, text_limit
@@ -51,15 +52,9 @@ REVIEW = "__review__"
 WARNED = "~warned"   # answers key suffix: the value a warning was already shown for
 
 
-def condition_holds(cond: Condition, answers: Mapping[str, Any]) -> bool:
-    value = answers.get(cond.field)
-    if isinstance(value, (list, tuple)):
-        return any(v in value for v in cond.values)
-    return value is not None and value in cond.values
-
-
-def shown(conditions: tuple[Condition, ...], answers: Mapping[str, Any]) -> bool:
-    return all(condition_holds(c, answers) for c in conditions)
+def shown(conditions: tuple[Cond, ...], answers: Mapping[str, Any]) -> bool:
+    """A page, question or list entry shows only when its conditions are surely true."""
+    return evaluate_all(conditions, answers) is True
 
 
 def visible_pages(form: Form, answers: Mapping[str, Any]) -> list[Page]:
@@ -94,9 +89,11 @@ def declared(form: Form, answers: Mapping[str, Any]) -> dict[str, Any]:
                           if f.required and answers.get(f.id) in (None, "", [], False)}}
 
 
-def could_show(conditions: tuple[Condition, ...], answers: Mapping[str, Any], settled: set[str]) -> bool:
-    """A condition on a question not answered yet may still come true."""
-    return all(c.field not in settled or condition_holds(c, answers) for c in conditions)
+def could_show(conditions: tuple[Cond, ...], answers: Mapping[str, Any], settled: set[str]) -> bool:
+    """A condition on a question not answered yet may still come true (unknown counts as "could")."""
+    if {name for c in conditions for name in named_fields(c)} <= settled:
+        return shown(conditions, answers)
+    return evaluate_all(conditions, answers, settled) is not False
 
 
 def visible_fields(page: Page, answers: Mapping[str, Any]) -> list[Field]:
@@ -109,10 +106,25 @@ def relevant_answers(form: Form, answers: Mapping[str, Any]) -> dict[str, Any]:
             if f.id in answers}
 
 
-def validate_page(page: Page, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message]]:
-    """Clean the visible answers of one page; errors keyed by field id, in page order."""
+def broken_rules(page: Page, answers: Mapping[str, Any], cleaned: Mapping[str, Any],
+                 errors: Mapping[str, Any]) -> dict[str, Text]:
+    """The page's cross-field rules that are surely false, by the field their message belongs to. A field
+    that already has an error keeps it: the visitor fixes one thing at a time."""
+    visible = {f.id for f in visible_fields(page, answers)}
+    values = {**answers, **cleaned}
+    broken: dict[str, Text] = {}
+    for rule in page.rules:
+        if rule.field in visible and rule.field not in errors and rule.field not in broken \
+                and evaluate_all(rule.must, values) is False:
+            broken[rule.field] = rule.message
+    return broken
+
+
+def validate_page(page: Page, answers: Mapping[str, Any], today: date
+                  ) -> tuple[dict[str, Any], dict[str, Message | Text]]:
+    """Clean the visible answers of one page, then check its rules; errors keyed by field id, in page order."""
     cleaned: dict[str, Any] = {}
-    errors: dict[str, Message] = {}
+    errors: dict[str, Message | Text] = {}
     for f in visible_fields(page, answers):
         try:
             cleaned[f.id] = clean(f, answers.get(f.id), today)
@@ -121,13 +133,15 @@ def validate_page(page: Page, answers: Mapping[str, Any], today: date) -> tuple[
         except Invalid as exc:
             errors[f.id] = (Message(DATE_EXAMPLE, {"example": example_date(f, today).isoformat()})
                             if exc.message.msgid == DATE_FORMAT else exc.message)
-    return cleaned, errors
+    broken = broken_rules(page, answers, cleaned, errors)
+    return cleaned, {f.id: errors.get(f.id) or broken[f.id] for f in page.fields if f.id in errors or f.id in broken}
 
 
-def validate_all(form: Form, answers: Mapping[str, Any], today: date) -> tuple[dict[str, Any], dict[str, Message]]:
-    """Clean every visible answer: the input to the PDF and the receipt."""
+def validate_all(form: Form, answers: Mapping[str, Any], today: date
+                 ) -> tuple[dict[str, Any], dict[str, Message | Text]]:
+    """Clean every visible answer and check every rule: the input to the PDF and the receipt."""
     cleaned: dict[str, Any] = {}
-    errors: dict[str, Message] = {}
+    errors: dict[str, Message | Text] = {}
     for page in visible_pages(form, answers):
         page_clean, page_errors = validate_page(page, answers, today)
         cleaned.update(page_clean)
@@ -135,7 +149,8 @@ def validate_all(form: Form, answers: Mapping[str, Any], today: date) -> tuple[d
     return cleaned, errors
 
 
-def in_own_words(page: Page, answers: Mapping[str, Any], errors: Mapping[str, Message]) -> dict[str, Message | Text]:
+def in_own_words(page: Page, answers: Mapping[str, Any], errors: Mapping[str, Message | Text]
+                 ) -> dict[str, Message | Text]:
     """A missing answer said in the question's own words when the form gives them ("Skriv förnamnet.")."""
     fields = {f.id: f for f in page.fields}
     return {fid: fields[fid].error if (fields[fid].error and fields[fid].required
@@ -225,11 +240,19 @@ class Wizard:
         order = self._order()
         step = order.index(self.page) + 1 if self.page in order else 1
         here = self.page if self.page in order else order[0]
-        passed = set(order[:order.index(here)])
+        position = {p.id: i for i, p in enumerate(self.form.pages)}
+        skipped = {p.id for p in self.form.pages if p.id not in order
+                   and position[p.id] < position.get(here, len(self.form.pages))}
+        passed = set(order[:order.index(here)]) | skipped     # a page skipped on the way is not coming either
         settled = {f.id for p in self.form.pages if p.id in passed for f in p.fields}
         later_pages = [p for p in self.form.pages if p.id not in passed and p.id != here]
-        later = sum(1 for p in later_pages if could_show(p.show_if, self.answers, settled)
-                    and any(could_show(f.show_if, self.answers, settled) for f in p.fields))
+        later = 0
+        for p in later_pages:
+            if could_show(p.show_if, self.answers, settled) and any(could_show(f.show_if, self.answers, settled)
+                                                                    for f in p.fields):
+                later += 1
+            else:
+                settled |= {f.id for f in p.fields}    # a page that cannot come leaves its answers as they are
         review_later = 1 if here != REVIEW and not self.current().after_review else 0
         return step, step + later + review_later
 

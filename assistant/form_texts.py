@@ -17,6 +17,8 @@ def form_texts(form: Form) -> Iterator[tuple[Text, int]]:
     for page in form.pages:
         yield page.title, page.line
         yield page.intro, page.line
+        for rule in page.rules:
+            yield rule.message, rule.line
         for field in page.fields:
             yield field.label, field.line
             yield field.help, field.line

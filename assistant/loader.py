@@ -4,19 +4,23 @@ Shared blocks (person, representative, interpreter, ...) live once in forms/_blo
 form's page list says ``- use: person`` with a ``prefix`` and gets that block's pages with prefixed
 ids. What each file may contain is assistant/schema/form.schema.yaml: it is checked first (every mistake at
 once), the parts it rejects are left out, and this module checks only what a schema cannot say: references
-between questions, pages and PDF fields. Every error carries file, line, field and a fix.
+between questions, pages and PDF fields (and whether a comparison or a computed box fits its questions' types).
+Every error carries file, line, field and a fix.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field as dataclass_field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from assistant import form_schema
+from assistant.conditions import named_fields, walk
 from assistant.errors import FormError, Problem
 from assistant.model import (
-    NO_TEXT, Condition, Field, Form, ListItem, Option, Page, PdfMapping, PdfTarget, Text,
+    NO_TEXT, AllOf, Answered, AnyOf, Compare, Computed, Cond, Condition, DaysBetween, Field, Form, ListItem, Not,
+    Option, Page, PdfMapping, PdfTarget, Rule, Text, Total,
 )
 from assistant.yaml_lines import LineDict, line_of, read_yaml
 
@@ -32,6 +36,7 @@ class _Ctx:
     file: Path
     where: str                     # "aldreomsorg" or "_blocks/person"
     problems: list[Problem]
+    rules: list[Rule] = dataclass_field(default_factory=list)   # every rules: entry read, page or form level
 
     def problem(self, node: Any, message: str, fix: str = "", field: str | None = None) -> None:
         self.problems.append(Problem(file=self.file, line=line_of(node) or 1, field=field,
@@ -48,22 +53,48 @@ def checked(data: Any, path: Path, part: str | None, problems: list[Problem]) ->
     return data
 
 
-def _conditions(ctx: _Ctx, raw: Any, node: Any, rename: dict[str, str], field: str | None) -> tuple[Condition, ...]:
+OPERATORS = {"greater_than": ">", "at_least": ">=", "less_than": "<", "at_most": "<=", "equals": "==",
+             "not_equals": "!=", "after": ">", "on_or_after": ">=", "before": "<", "on_or_before": "<="}
+
+
+def _conditions(raw: Any, rename: dict[str, str]) -> tuple[Cond, ...]:
+    """A show_if or a rule's must: as data, every part of which must hold. The schema has checked its shape
+    (answers by question id, all:/any:/not:, a comparison with field:, or a list of these)."""
     if raw is None:
         return ()
-    if not isinstance(raw, dict) or not raw:
-        ctx.problem(node, "show_if must be a mapping such as {tolk.behovs: true}.",
-                    "Write the field id, a colon and the answer (or a list of answers).", field)
-        return ()
-    conds = []
+    if isinstance(raw, list):
+        return tuple(_condition(item, rename) for item in raw)
+    if "field" in raw:
+        return (_test(raw, rename),)
+    conds: list[Cond] = []
     for key, value in raw.items():
-        values = tuple(value) if isinstance(value, list) else (value,)
-        if not isinstance(key, str) or any(isinstance(v, (dict, list)) for v in values):
-            ctx.problem(raw, f"show_if: '{key}' must name a question and its answer (or a list of answers).",
-                        "Write e.g. show_if: {tolk.behovs: true} or {boende: [hyresratt, bostadsratt]}.", field)
-            continue
-        conds.append(Condition(field=rename.get(key, key), values=values))
+        if key == "not":
+            conds.append(Not(_condition(value, rename)))
+        elif key in ("all", "any"):
+            parts = tuple(_condition(item, rename) for item in value)
+            conds.append(AllOf(parts) if key == "all" else AnyOf(parts))
+        else:
+            values = tuple(value) if isinstance(value, list) else (value,)
+            conds.append(Condition(field=rename.get(str(key), str(key)), values=values))
     return tuple(conds)
+
+
+def _condition(raw: Any, rename: dict[str, str]) -> Cond:
+    """One condition: several tests in one mapping or list must all hold."""
+    parts = _conditions(raw, rename)
+    return parts[0] if len(parts) == 1 else AllOf(parts)
+
+
+def _test(raw: LineDict, rename: dict[str, str]) -> Cond:
+    """{field: x, answered: true} or a comparison {field: x, greater_than: 0} / {field: x, after: other}:
+    a text after the operator is another question."""
+    name = str(raw["field"])
+    key, value = next((k, v) for k, v in raw.items() if k != "field")
+    if key == "answered":
+        return Answered(field=rename.get(name, name), expected=value)
+    if isinstance(value, str):
+        return Compare(field=rename.get(name, name), op=OPERATORS[key], other=rename.get(value, value))
+    return Compare(field=rename.get(name, name), op=OPERATORS[key], value=value)
 
 
 def _options(ctx: _Ctx, raw: list[LineDict], node: Any, fid: str, local_id: str) -> tuple[Option, ...]:
@@ -91,7 +122,7 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
         help=ctx.text(raw.get("help"), f"{local_id}.help"),
         staff_note=ctx.text(raw.get("staff_note"), f"{local_id}.staff_note"),
         required=required, options=options,
-        show_if=_conditions(ctx, raw.get("show_if"), raw, rename, fid),
+        show_if=_conditions(raw.get("show_if"), rename),
         min=raw.get("min"), max=raw.get("max"), max_length=raw.get("max_length"),
         default=raw.get("default"), free_text=raw.get("free_text", False),
         warn_days=raw.get("warn_days"), warning=ctx.text(raw.get("warning"), f"{local_id}.warning"),
@@ -100,15 +131,34 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
     )
 
 
-def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_if: tuple[Condition, ...],
+def _rules(ctx: _Ctx, raw: list[LineDict] | None, rename: dict[str, str], where: str,
+           on_page: dict[str, str] | None = None) -> list[Rule]:
+    """rules: entries, each a condition that must hold, the question its message is shown on and the message.
+    ``on_page`` (a page's rules: local id -> field id) limits the questions to that page's."""
+    rules = []
+    for i, item in enumerate(raw or ()):
+        name = str(item["field"])
+        fid = (on_page or rename).get(name, name)
+        if on_page is not None and name not in on_page:
+            ctx.problem(item, f"the rule's field: '{name}' is not a question of this page.",
+                        f"Use one of: {', '.join(sorted(on_page))}, or put the rule under the form's rules:.", fid)
+            continue
+        rules.append(Rule(must=_conditions(item["must"], rename), field=fid,
+                          message=ctx.text(item["message"], f"{where}.{i}"), line=line_of(item)))
+    return rules
+
+
+def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_if: tuple[Cond, ...],
           required_override: bool | None) -> Page | None:
     local_id = str(raw["id"])
     pid = prefix + local_id
     fields = [f for f in (_field(ctx, rf, prefix, rename, required_override) for rf in raw["fields"]) if f]
+    own = {f.id[len(prefix):]: f.id for f in fields}
+    ctx.rules.extend(_rules(ctx, raw.get("rules"), {**rename, **own}, f"{local_id}.rule", own))
     title = ctx.text(raw["title"], f"{local_id}.title")
     return Page(id=pid, title=title, intro=ctx.text(raw.get("intro"), f"{local_id}.intro"),
                 fields=tuple(fields),
-                show_if=extra_show_if + _conditions(ctx, raw.get("show_if"), raw, rename, pid),
+                show_if=extra_show_if + _conditions(raw.get("show_if"), rename),
                 line=line_of(raw), section=title, after_review=raw.get("after_review", False))
 
 
@@ -171,8 +221,8 @@ def _block_pages(ctx: _Ctx, use: LineDict, forms_dir: Path, cache: dict[str, Any
                  for f in (p.get("fields") or []) if isinstance(f, dict)}
     rename = {local: f"{prefix}.{local}" for local in local_ids}
     only = use.get("only")
-    show_if = _conditions(ctx, use.get("show_if"), use, {}, None)
-    block_ctx = _Ctx(file=path, where=f"{BLOCKS_DIR}/{name}", problems=ctx.problems)
+    show_if = _conditions(use.get("show_if"), {})
+    block_ctx = _Ctx(file=path, where=f"{BLOCKS_DIR}/{name}", problems=ctx.problems, rules=ctx.rules)
     page_ids = {str(p.get("id")) for p in data["pages"] if isinstance(p, dict)}
     for key, known in (("titles", page_ids), ("intros", page_ids), ("labels", local_ids), ("helps", local_ids)):
         for unknown in set(use.get(key) or {}) - known:
@@ -209,7 +259,7 @@ def _items(ctx: _Ctx, raw: list[Any] | None, what: str) -> tuple[ListItem, ...]:
             items.append(ListItem(Text(item, f"{ctx.where}|{what}.{i}")))
         else:
             items.append(ListItem(ctx.text(item["text"], f"{what}.{i}"),
-                                  _conditions(ctx, item.get("show_if"), item, {}, None),
+                                  _conditions(item.get("show_if"), {}),
                                   days=item.get("days"), months=item.get("months"),
                                   dated=ctx.text(item.get("dated"), f"{what}.{i}.dated")))
     return tuple(items)
@@ -260,29 +310,73 @@ def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field]) -> PdfMappin
             ctx.problem(raw, "this answer is neither mapped to the PDF nor listed under not_printed.",
                         "Map it under pdf: fields:, or list it under pdf: not_printed:.", fid)
     return PdfMapping(file=pdf_file, targets=tuple(targets),
-                      computed={str(k): str(v) for k, v in computed.items()},
+                      computed={str(k): c for k, v in computed.items()
+                                if (c := _computed(ctx, v, computed, fields)) is not None},
                       left_for_staff=tuple(left.get("staff") or ()), left_for_pen=tuple(left.get("pen") or ()),
                       not_printed=not_printed, line=line_of(raw), left_unused=tuple(left.get("unused") or ()))
 
 
+def _computed(ctx: _Ctx, raw: str | LineDict, node: Any, fields: dict[str, Field]) -> Computed | None:
+    """What fills a computed PDF field: a text template, a sum of number/money answers, or the days between two
+    dates. The schema has checked the shape; here: that the questions exist and have the right type."""
+    if isinstance(raw, str):
+        return raw
+    wanted = {"number", "money"} if "sum" in raw else {"date"}
+    for fid in [i for key in ("sum", "minus", "days_between") for i in raw.get(key, ())]:
+        if fid not in fields or fields[fid].type not in wanted:
+            ctx.problem(raw if hasattr(raw, "line") else node,
+                        f"computed: '{fid}' is not a {' or '.join(sorted(wanted))} question.",
+                        "Use the ids of questions of that type.", fid)
+            return None
+    if "days_between" in raw:
+        return DaysBetween(start=raw["days_between"][0], end=raw["days_between"][1])
+    return Total(plus=tuple(raw["sum"]), minus=tuple(raw.get("minus", ())))
+
+
+COMPARABLE = {"number": "number", "money": "number", "date": "date"}
+
+
+def _condition_problems(cond: Cond, fields: dict[str, Field]) -> list[tuple[str, str]]:
+    """(what is wrong, fix) for one condition: each test must name a question and fit its answers."""
+    problems: list[tuple[str, str]] = []
+    for name in named_fields(cond):
+        if name not in fields:
+            problems.append((f"names '{name}', which is not a question.", "Use the id of an earlier question."))
+    for test in walk(cond):
+        if isinstance(test, Condition) and test.field in fields:
+            target = fields[test.field]
+            allowed = ({o.value for o in target.options} if target.options
+                       else {True, False} if target.type == "yesno" else None)
+            for v in test.values:
+                if allowed is not None and v not in allowed:
+                    problems.append((f"expects '{v}' from '{test.field}', which cannot be an answer there.",
+                                     f"Use one of: {', '.join(sorted(map(str, allowed)))}."))
+        elif isinstance(test, Compare) and test.field in fields and (test.other is None or test.other in fields):
+            kind = COMPARABLE.get(fields[test.field].type)
+            other = (COMPARABLE.get(fields[test.other].type) if test.other
+                     else "date" if isinstance(test.value, date) else "number")
+            if kind is None:
+                problems.append((f"compares '{test.field}', a {fields[test.field].type} question.",
+                                 "Compare only number, money or date questions; test a choice with "
+                                 "{question: [answer, answer]}."))
+            elif other != kind:
+                problems.append((f"compares the {kind} '{test.field}' with "
+                                 f"{repr(test.value) if test.other is None else repr(test.other)}, which is not a {kind}.",
+                                 "Compare dates with dates (2026-01-31 or a date question), numbers and money "
+                                 "with numbers."))
+    return problems
+
+
 def _check_conditions(ctx: _Ctx, pages: list[Page], fields: dict[str, Field]) -> None:
     for page in pages:
-        for owner, conds in [(page.id, page.show_if)] + [(f.id, f.show_if) for f in page.fields]:
+        owners = [(page.id, "show_if", page.show_if, page.line)]
+        owners += [(f.id, "show_if", f.show_if, page.line) for f in page.fields]
+        owners += [(rule.field, "rules: must", rule.must, rule.line) for rule in page.rules]
+        for owner, what, conds, line in owners:
             for cond in conds:
-                if cond.field not in fields:
-                    ctx.problems.append(Problem(file=ctx.file, line=page.line or None, field=owner,
-                                                message=f"show_if names '{cond.field}', which is not a question.",
-                                                fix="Use the id of an earlier question."))
-                    continue
-                target = fields[cond.field]
-                allowed = ({o.value for o in target.options} if target.options
-                           else {True, False} if target.type == "yesno" else None)
-                for v in cond.values:
-                    if allowed is not None and v not in allowed:
-                        ctx.problems.append(Problem(
-                            file=ctx.file, line=page.line or None, field=owner,
-                            message=f"show_if expects '{v}' from '{cond.field}', which cannot be an answer there.",
-                            fix=f"Use one of: {', '.join(sorted(map(str, allowed)))}."))
+                for message, fix in _condition_problems(cond, fields):
+                    ctx.problems.append(Problem(file=ctx.file, line=line or None, field=owner,
+                                                message=f"{what} {message}", fix=fix))
 
 
 def load_form(path: Path) -> Form:
@@ -321,6 +415,13 @@ def load_form(path: Path) -> Form:
         line = [p.line for p in pages if p.id == dup][-1]
         ctx.problems.append(Problem(file=path, line=line or 1, field=dup, message="two pages have this id.",
                                     fix="Give each page its own id (a block used twice needs another prefix)."))
+    ctx.rules.extend(_rules(ctx, data.get("rules"), {}, "rules"))
+    for rule in ctx.rules:
+        if rule.field not in fields:
+            ctx.problems.append(Problem(file=path, line=rule.line or None, field=rule.field,
+                                        message="the rule's field: is not a question.",
+                                        fix="Name the question the message is shown on."))
+    pages = [replace(p, rules=tuple(r for r in ctx.rules if any(f.id == r.field for f in p.fields))) for p in pages]
     _check_conditions(ctx, pages, fields)
     if summary_only:
         pdf: PdfMapping | None = PdfMapping(file=Path(), targets=(), computed={}, left_for_staff=(),

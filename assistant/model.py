@@ -43,6 +43,56 @@ class Condition:
 
 
 @dataclass(frozen=True)
+class Answered:
+    """True when ``field`` has an answer (``expected`` False: when it has none)."""
+
+    field: str
+    expected: bool = True
+
+
+Operator = Literal["<", "<=", ">", ">=", "==", "!="]
+
+
+@dataclass(frozen=True)
+class Compare:
+    """A number, money or date answer compared with a literal (``value``) or another answer (``other``)."""
+
+    field: str
+    op: Operator
+    value: Any = None
+    other: str | None = None
+
+
+@dataclass(frozen=True)
+class AllOf:
+    conditions: tuple[Cond, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    conditions: tuple[Cond, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    condition: Cond
+
+
+# One condition of a show_if or a rule: a plain tuple of them means all must hold.
+Cond = Condition | Answered | Compare | AllOf | AnyOf | Not
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A cross-field rule: when ``must`` is false on the page that holds ``field``, ``message`` shows there."""
+
+    must: tuple[Cond, ...]
+    field: str
+    message: Text
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Option:
     value: str
     label: Text
@@ -61,7 +111,7 @@ class Field:
     staff_note: Text = NO_TEXT
     required: bool = False
     options: tuple[Option, ...] = ()
-    show_if: tuple[Condition, ...] = ()
+    show_if: tuple[Cond, ...] = ()
     min: Any = None                 # number: int; date: ISO date or "today"
     max: Any = None
     max_length: int | None = None
@@ -88,10 +138,11 @@ class Page:
     title: Text
     intro: Text = NO_TEXT
     fields: tuple[Field, ...] = ()
-    show_if: tuple[Condition, ...] = ()
+    show_if: tuple[Cond, ...] = ()
     line: int = 0
     section: Text = NO_TEXT
     after_review: bool = False
+    rules: tuple[Rule, ...] = ()     # the rules whose message belongs to one of this page's fields
 
 
 @dataclass(frozen=True)
@@ -122,10 +173,30 @@ def field_pattern(pattern: str) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
+class Total:
+    """A sum of number or money answers (``minus`` ones subtracted): a form's total box."""
+
+    plus: tuple[str, ...]
+    minus: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DaysBetween:
+    """The days from the first date answer to the second (a trip's length)."""
+
+    start: str
+    end: str
+
+
+# What fills a computed PDF field: a template such as "{sokande.fornamn} {sokande.efternamn}", a total or a day count.
+Computed = str | Total | DaysBetween
+
+
+@dataclass(frozen=True)
 class PdfMapping:
     file: Path
     targets: tuple[PdfTarget, ...]
-    computed: dict[str, str]            # PDF field -> template such as "{sokande.fornamn} {sokande.efternamn}"
+    computed: dict[str, Computed]
     left_for_staff: tuple[str, ...]
     left_for_pen: tuple[str, ...]
     not_printed: tuple[str, ...]        # answer ids that stay in the wizard and the receipt only
@@ -141,7 +212,7 @@ class ListItem:
     """An attachment, a signature or a next step; shown only when its condition holds."""
 
     text: Text
-    show_if: tuple[Condition, ...] = ()
+    show_if: tuple[Cond, ...] = ()
     days: int | None = None         # a time the rules give from today ("inom två veckor"): the receipt dates it
     months: int | None = None
     dated: Text = NO_TEXT           # that date in a sentence, e.g. "… senast omkring %(date)s."

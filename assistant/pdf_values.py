@@ -13,7 +13,7 @@ from typing import Any
 
 import phonenumbers
 
-from assistant.model import Form, PdfTarget
+from assistant.model import Computed, DaysBetween, Form, PdfTarget, Total
 from assistant.personnummer import IdNumber
 
 PdfValue = str | bool
@@ -62,7 +62,23 @@ def format_amount(value: int) -> str:
     return f"{value:,}".replace(",", " ")
 
 
-def computed_value(template: str, form: Form, cleaned: Mapping[str, Any], today: date) -> str:
+def computed_value(computed: Computed, form: Form, cleaned: Mapping[str, Any], today: date) -> str:
+    """A computed box: a total in kronor as the paper writes amounts (blank when none of its answers is
+    given), a number of days (blank without both dates), or a template filled with answers."""
+    if isinstance(computed, Total):
+        given = [cleaned[i] for i in computed.plus + computed.minus if cleaned.get(i) is not None]
+        if not given:
+            return ""
+        total = sum(cleaned.get(i) or 0 for i in computed.plus) - sum(cleaned.get(i) or 0 for i in computed.minus)
+        money = any(form.field(i).type == "money" for i in computed.plus + computed.minus)
+        return format_amount(total) if money else str(total)
+    if isinstance(computed, DaysBetween):
+        start, end = cleaned.get(computed.start), cleaned.get(computed.end)
+        return str((end - start).days) if isinstance(start, date) and isinstance(end, date) else ""
+    return _template(computed, cleaned, today)
+
+
+def _template(template: str, cleaned: Mapping[str, Any], today: date) -> str:
     def one(match: re.Match[str]) -> str:
         key = match.group(1)
         if key == "today":
@@ -78,8 +94,8 @@ def pdf_values(form: Form, cleaned: Mapping[str, Any], today: date) -> dict[str,
     values: dict[str, PdfValue] = {}
     for target in form.pdf.targets:
         values.update(_target_values(form, target, cleaned.get(target.field_id), today))
-    for name, template in form.pdf.computed.items():
-        values[name] = computed_value(template, form, cleaned, today)
+    for name, computed in form.pdf.computed.items():
+        values[name] = computed_value(computed, form, cleaned, today)
     return {name: value for name, value in values.items() if value != ""}
 
 

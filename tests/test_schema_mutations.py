@@ -118,6 +118,31 @@ def form_mutations(tree: dict[str, Any]) -> Iterator[Mutation]:
                    lambda t: target(t).__setitem__(first_target(t), {"to": "X", "states": ["a"]}))
     yield Mutation("next_steps: a mapping", _set(root, "next_steps", {"a": 1}))
     yield Mutation("a next step's days: tio", _set(root, "next_steps", [{"text": "x", "days": "tio", "dated": "y"}]))
+    number = lambda t: next(f for f in _fields(t) if f["type"] in ("number", "money", "date"))   # noqa: E731
+    yield Mutation("a comparison with a word for a number",
+                   lambda t: page(t).__setitem__("show_if", {"field": number(t)["id"], "greater_than": "tjugo"}))
+    yield Mutation("a comparison of a text question",
+                   lambda t: page(t).__setitem__("show_if", {"field": _first(t, lambda f: f["type"] == "text")["id"],
+                                                             "at_least": 3}))
+    yield Mutation("a comparison saying two things",
+                   _set(page, "show_if", {"field": "a", "greater_than": 1, "less_than": 5}))
+    yield Mutation("an unknown combiner", _set(page, "show_if", {"either": [{"a": "b"}]}))
+    yield Mutation("all: a mapping", _set(page, "show_if", {"all": {"a": "b"}}))
+    yield Mutation("a rule without must",
+                   lambda t: t.__setitem__("rules", [{"field": field(t)["id"], "message": "Fel."}]))
+    yield Mutation("a rule without message",
+                   lambda t: t.__setitem__("rules", [{"must": {"field": field(t)["id"], "answered": True},
+                                                      "field": field(t)["id"]}]))
+    yield Mutation("rules: a mapping", _set(root, "rules", {"must": {"a": "b"}, "field": "a", "message": "x"}))
+    rule = lambda t: next(r for p in _own_pages(t) for r in p.get("rules", []))   # noqa: E731
+    yield Mutation("a rule's must: a word", _set(rule, "must", "tjugo"))
+    yield Mutation("a page's rule on a question the page does not have", _set(rule, "field", "okand_fraga"))
+    yield Mutation("computed: a sum of a text question",
+                   lambda t: pdf(t).setdefault("computed", {}).__setitem__("Summa", {"sum": [field(t)["id"]]}))
+    yield Mutation("computed: days_between one date",
+                   _set(lambda t: pdf(t).setdefault("computed", {}), "Dagar", {"days_between": ["a"]}))
+    yield Mutation("computed: minus without sum",
+                   _set(lambda t: pdf(t).setdefault("computed", {}), "Netto", {"minus": ["a"]}))
     use = lambda t: next(p for p in t["pages"] if "use" in p)        # noqa: E731
     yield Mutation("use: prefix a list", _set(use, "prefix", ["a"]))
     yield Mutation("use: labels a list", _set(use, "labels", ["a"]))

@@ -16,7 +16,8 @@ from assistant.form_schema import load_schema  # noqa: E402
 
 DOCS = ROOT / "docs" / "adding-a-form.md"
 START, END = "<!-- schema-reference:start -->", "<!-- schema-reference:end -->"
-SECTIONS = {"form": (None, "page", "field", "option", "use", "item", "pdf", "target", "left_blank", "block"),
+SECTIONS = {"form": (None, "page", "field", "option", "use", "item", "answers", "test", "rule", "pdf", "target",
+                     "calculation", "left_blank", "block"),
             "municipality": (None,)}
 KINDS = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false",
          "array": "list", "object": "mapping", "date": "date", "null": "empty"}
@@ -58,6 +59,8 @@ def _table(part: dict[str, Any], defs: dict[str, Any]) -> list[str]:
         target = part.get("$defs", {}).get(extra["$ref"].rsplit("/", 1)[-1], {})
         rows.append(f"| any other key | {target.get('title', 'mapping')} | no | "
                     f"{' '.join(str(target.get('description', '')).split())} |")
+    elif isinstance(extra, dict) and "description" in extra:
+        rows.append(f"| any other key | {_kind(extra, defs)} | no | {' '.join(str(extra['description']).split())} |")
     return rows + [""]
 
 
