@@ -59,7 +59,7 @@ def test_continue_without_an_answer_shows_the_error_summary_and_stays():
     at = start()
     press_continue(at)
     assert current_page_title(at) == FORM.page("insatser").title.source
-    assert "Välj minst ett svar." in error_summary(at)
+    assert "Välj minst en sak som du vill ansöka om." in error_summary(at)      # the question's own error:
     assert "Steg 1 av" in at.markdown[0].value or any("Steg 1 av" in m.value for m in at.markdown)
 
 
