@@ -92,6 +92,11 @@ def _translations(code: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+def forget_catalogs() -> None:
+    """The catalogs are compiled again at their next use: staff reload edited forms with their translations."""
+    _translations.cache_clear()
+
+
 @dataclass(frozen=True)
 class Translator:
     """Everything the UI and the receipt need to speak one language."""

@@ -5,14 +5,16 @@ so a typo here must not take every form down. A part of the file that is wrong i
 and described in `problems`, in Swedish, with file, line and what to write instead: what the file may hold is
 assistant/schema/municipality.schema.yaml, and a value it rejects is left out. Each top-level block is
 parsed on its own, so a syntax error in one block leaves the others (and the forms using them) working.
+Staff read the file again from the staff area (SettingsInForce.reload); a broken edit keeps the last good
+settings in force.
 """
 from __future__ import annotations
 
 import logging
 import os
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+import threading
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -153,14 +155,50 @@ def load_settings(path: Path) -> Settings:
                     pause_days=pause_days)
 
 
-@lru_cache(maxsize=1)
-def settings() -> Settings:
-    """This installation's settings; BLANKETTGUIDEN_CONFIG may point to another file. Problems are logged
-    once, so the server's log says what the staff notice says."""
+def _read_installed() -> Settings:
+    """The file BLANKETTGUIDEN_CONFIG names (default config/municipality.yaml). Problems are logged, so the
+    server's log says what the staff notice says."""
     loaded = load_settings(Path(os.environ.get("BLANKETTGUIDEN_CONFIG", DEFAULT_PATH)))
     for problem in loaded.problems:
         _LOG.warning("%s", problem)
     return loaded
+
+
+@dataclass
+class SettingsInForce:
+    """This installation's settings, read at the first use and again when staff press reload.
+
+    A reload that finds problems does not replace settings that had none: the last good settings stay in
+    force and `rejected` holds the problems, for the staff area, until a reading without problems is taken.
+    (Settings that were never good are replaced: the file as it is now, with defaults for its broken parts.)"""
+
+    rejected: tuple[Problem, ...] = ()
+    _current: Settings | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __call__(self) -> Settings:
+        with self._lock:
+            if self._current is None:
+                self._current = _read_installed()
+            return self._current
+
+    def reload(self) -> Settings:
+        """Read the file again; the settings now in force."""
+        fresh = _read_installed()
+        with self._lock:
+            if fresh.problems and self._current is not None and not self._current.problems:
+                self.rejected = fresh.problems
+            else:
+                self._current, self.rejected = fresh, ()
+            return self._current
+
+    def cache_clear(self) -> None:
+        """Forget the settings: the next use reads the file as at start (tests point it at other files)."""
+        with self._lock:
+            self._current, self.rejected = None, ()
+
+
+settings = SettingsInForce()
 
 
 def placeholders_in(text: str) -> list[str]:

@@ -83,6 +83,12 @@ class VisitStore(Generic[V]):
     def limit_seconds(self) -> float:
         return self._limit
 
+    @limit_seconds.setter
+    def limit_seconds(self, seconds: float) -> None:
+        """A new idle limit (staff reloaded the settings); it counts for visits already open too."""
+        with self._lock:
+            self._limit = seconds
+
     def drop(self, token: str) -> None:
         with self._lock:
             self._visits.pop(token, None)

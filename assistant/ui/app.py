@@ -1,6 +1,7 @@
 """The Streamlit app: the frame around every page (language, large text, end-and-erase) and routing."""
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -15,18 +16,26 @@ from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
 from assistant.ui.failure import guarded
+from assistant.ui.forms_in_force import FormsInForce
 from assistant.ui.session import (RECEIPTS, STATS, STORE, VISIT, erase_visit, extend, forget_widgets, idle,
                                   mark_active, visit)
 from assistant.visit_store import WARN_BEFORE_SECONDS, warn_seconds
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
+FORMS_ENV = "BLANKETTGUIDEN_FORMS"      # another forms folder (a test copy, the municipality's own)
 WATCH_SECONDS = 4      # how soon another tab shows the start page after an erase
 
 
-@st.cache_resource(show_spinner=False)
-def library() -> FormLibrary:
+def forms_dir() -> Path:
+    return Path(os.environ.get(FORMS_ENV) or FORMS_DIR)
+
+
+def _read_library() -> FormLibrary:
     """The form definitions that pass `python -m assistant check`: shared by all visitors, no personal data."""
-    return checked_library(FORMS_DIR)
+    return checked_library(forms_dir())
+
+
+library = FormsInForce(_read_library)      # read again by the staff area's reload button
 
 
 def today() -> date:
@@ -133,7 +142,7 @@ def main() -> None:
     if v.view != "form":
         st.button(t("Tillbaka till blanketterna"), key="view:back", on_click=guarded(_back_to_forms))
         if v.view == "staff":
-            page_staff.show(t, STATS, lib)
+            page_staff.show(t, STATS, library)
         elif v.view == "accessibility":
             page_accessibility.show(t)
         elif v.view == page_pause.VIEW:          # issue 16: pause on a sheet, continue from it

@@ -1,4 +1,8 @@
-"""The staff area: the anonymous monthly statistics behind a PIN, with a chart and a CSV export.
+"""The staff area: reading the forms and settings again, and the anonymous monthly statistics behind a PIN,
+with a chart and a CSV export.
+
+"Läs in blanketterna och inställningarna igen" needs no PIN: it only reads the installation's own files (no
+visitor's data), and what it finds wrong is shown here as the start page's staff notice shows it anyway.
 
 The PIN lives in Streamlit secrets (.streamlit/secrets.toml, ``staff_pin``), never in the code or
 the repository. Wrong PINs slow down the session they come from and, in larger numbers, the whole server
@@ -18,12 +22,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from assistant.i18n import Translator, language
+from assistant.i18n import Translator, forget_catalogs, language
 from assistant.loader import FormLibrary
 from assistant.printing import spool_keeps_copies
 from assistant.settings import settings
 from assistant.stats import MonthRow, Statistics
 from assistant.ui.failure import guarded
+from assistant.ui.forms_in_force import FormsInForce
+from assistant.ui.session import STORE
 
 SECRET_NAME = "staff_pin"
 SECRETS_FILE = ".streamlit/secrets.toml"
@@ -32,6 +38,7 @@ UNLOCKED = "staff:unlocked"
 PIN_INPUT = "staff:pin"
 WRONG = "staff:wrong"
 TRIES = "staff:tries"
+RELOADED = "staff:reloaded"
 CSV_NAME = "blankettguiden-statistik.csv"
 
 
@@ -186,12 +193,17 @@ def _absent(lib: FormLibrary) -> list[str]:
 
 def needs_attention(lib: FormLibrary) -> bool:
     """Something staff should fix: the settings file, a form that is not offered, or CUPS keeping copies."""
-    return bool(settings().problems or lib.broken or _absent(lib) or cups_keeps_copies(settings().printer) is not False)
+    return bool(settings().problems or settings.rejected or lib.broken or _absent(lib)
+                or cups_keeps_copies(settings().printer) is not False)
 
 
 def show_notices(t: Translator, lib: FormLibrary) -> None:
     """What is wrong with this installation, each with file, line and the fix (no personal data in any)."""
     config = settings()
+    if settings.rejected:
+        st.warning(t("Inställningsfilen har fel, så de senaste fungerande inställningarna gäller fortfarande. "
+                     "Rätta felet och läs in igen:"))
+        st.code("\n".join(str(p) for p in settings.rejected), language=None, wrap_lines=True)
     if config.problems:
         st.warning(t("Inställningsfilen har fel. Det som är fel används inte, i stället gäller standardvärdet:"))
         st.code("\n".join(str(p) for p in config.problems), language=None, wrap_lines=True)
@@ -211,11 +223,35 @@ def show_notices(t: Translator, lib: FormLibrary) -> None:
                      "/etc/cups/cupsd.conf har raden PreserveJobFiles No."))
 
 
-def show(t: Translator, stats: Statistics, lib: FormLibrary | None = None) -> None:
+def reload_installation(forms: FormsInForce) -> None:
+    """Read the settings, the translations and every form again. The settings first: the forms are checked
+    against them (placeholders). The idle limit counts from now on, for visits already open too."""
+    STORE.limit_seconds = settings.reload().idle_minutes * 60
+    forget_catalogs()
+    forms.reload()
+    st.session_state[RELOADED] = True
+
+
+def _reload_section(t: Translator, forms: FormsInForce) -> None:
+    st.header(t("Blanketter och inställningar"), anchor=False)
+    if st.session_state.pop(RELOADED, False):
+        st.success(t("Blanketterna och inställningarna är inlästa igen. Besök som pågår fortsätter med "
+                     "blanketten som de började med."))
+    if forms.read_at is not None:
+        st.markdown(t("Blanketterna och inställningarna lästes senast in %(time)s.", time=f"{forms.read_at:%Y-%m-%d %H:%M}"))
+    st.button(t("Läs in blanketterna och inställningarna igen"), key="staff:reload",
+              help=t("Läser mappen forms/ och inställningsfilen på nytt, utan att starta om Blankettguiden."),
+              on_click=guarded(reload_installation), args=(forms,))
+
+
+def show(t: Translator, stats: Statistics, forms: FormsInForce | None = None) -> None:
     """The staff area. Without a configured PIN it only says how to set one and shows no numbers."""
-    if lib is not None and needs_attention(lib):
-        st.header(t("Kontroll av installationen"), anchor=False)
-        show_notices(t, lib)
+    if forms is not None:
+        _reload_section(t, forms)
+        lib = forms()
+        if needs_attention(lib):
+            st.header(t("Kontroll av installationen"), anchor=False)
+            show_notices(t, lib)
     st.title(t("Statistik för personalen"), anchor=False)
     expected = configured_pin()
     if expected is None:
