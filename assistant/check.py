@@ -181,7 +181,7 @@ def translation_warnings(forms: list[Form]) -> list[Problem]:
 
 def _english_name(lang: Language) -> str:
     """The language as an administrator reading English output knows it ("Arabic", not "العربية")."""
-    return lang.name if "@" in lang.code else Locale.parse(lang.locale).get_display_name("en") or lang.code
+    return lang.name if "@" in lang.code else Locale(Locale.parse(lang.locale).language).get_display_name("en")
 
 
 def todo_warnings(form: Form) -> list[Problem]:
