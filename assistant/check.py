@@ -1,7 +1,8 @@
 """`python -m assistant check`: everything that can be wrong with the installed forms, before a visitor meets it.
 
 Schema (the loader), the PDF mapping against the PDF itself, {placeholders} against the municipality's
-settings, and the translation catalogs per language.
+settings, and the translation catalogs per language. Warnings are what a working form still lacks for its
+visitors: being offered, texts without TODO, translations (until then it shows in Swedish).
 """
 from __future__ import annotations
 

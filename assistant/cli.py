@@ -1,6 +1,8 @@
 """python -m assistant: inspect, import, fill and check forms from the command line.
 
-Exit codes: 0 done, 1 the input has problems (each printed as one "file[:line]: message" line),
+`fill FORM_ID` is the app's own pipeline (defaults, conditions, the wizard's checks, build_documents).
+
+Exit codes: 0 done (warnings may be printed), 1 the input has problems (each printed as one "file[:line]: message" line),
 2 wrong usage, 3 an internal error (reported without details). Never prints a traceback or a field value it was not asked to print.
 
 Every line is one line: names from a PDF are printed with control and bidi characters escaped, a library's
