@@ -1,6 +1,8 @@
 """python -m assistant: inspect, import, fill and check forms from the command line.
 
-Exit codes: 0 done, 1 the input has problems (each printed as one "file[:line]: message" line),
+`fill FORM_ID` is the app's own pipeline (defaults, conditions, the wizard's checks, build_documents).
+
+Exit codes: 0 done (warnings may be printed), 1 the input has problems (each printed as one "file[:line]: message" line),
 2 wrong usage, 3 an internal error (reported without details). Never prints a traceback or a field value it was not asked to print.
 
 Every line is one line: names from a PDF are printed with control and bidi characters escaped, a library's
@@ -16,15 +18,17 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from assistant.errors import FormError, Problem, one_line
 from assistant.form_import import draft_form, read_page_text
-from assistant.pdf.fill import BilagaInfo, fill_pdf
+from assistant.model import Form, Text
+from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf
 from assistant.pdf.inspect import read_fields
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
@@ -71,48 +75,78 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _form_values(form_id: str, answers: dict, forms_dir: Path) -> tuple[bytes, dict, BilagaInfo, str]:
-    """Answers by field id -> the form's PDF, its values by PDF name and the bilaga head."""
-    from assistant.documents import bilaga_info
-    from assistant.loader import load_form
-    from assistant.pdf_values import pdf_values
-    from assistant.validators import Invalid, clean
+def answer_problems(form: Form, given: Mapping[str, Any], answers: Mapping[str, Any], today: date,
+                    source: Path) -> list[Problem]:
+    """What keeps these answers from becoming the form, one problem per answer, in the wizard's own words:
+    an answer to a question the form does not have, a required one missing, one the wizard would refuse."""
+    from assistant.documents import answer_errors
+    from assistant.i18n import SOURCE_LANGUAGE, Translator
 
-    form = load_form(forms_dir / form_id / "form.yaml")
+    ids = {f.id for f in form.fields}
+    problems = [Problem(source, f"{form.source} has no such question.", "Use the ids of its fields (pages: fields: id:).",
+                        field=key) for key in given if key.split("~")[0] not in ids]
+    say = Translator.for_code(SOURCE_LANGUAGE)
+    for field_id, error in answer_errors(form, answers, today)[1].items():
+        missing = form.field(field_id).required and answers.get(field_id) in (None, "", [], False)
+        words = say.text(error) if isinstance(error, Text) else say.message(error)
+        fix = f'Add "{field_id}" to {source.name}.' if missing else "Correct it as the message says."
+        problems.append(Problem(source, f"{'required answer missing' if missing else 'not accepted'}: {words}", fix,
+                                field=field_id))
+    return problems
+
+
+def hidden_answers(form: Form, given: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
+    """Answers given to questions these answers hide (show_if): the wizard keeps them but never prints them."""
+    from assistant.flow import relevant_answers
+
+    shown = relevant_answers(form, answers)
+    ids = {f.id for f in form.fields}
+    return [key for key, value in given.items()
+            if key in ids and key not in shown and value not in (None, "", [], False)]
+
+
+def _fill_form(args: argparse.Namespace, given: dict[str, Any]) -> tuple[bytes, bytes | None, tuple[Continued, ...]]:
+    """A form of forms/ filled as the app fills it: its defaults, the wizard's checks, build_documents."""
+    from assistant.documents import build_documents
+    from assistant.flow import default_answers
+    from assistant.loader import load_form
+
+    form = load_form(args.forms_dir / args.form / "form.yaml")
     today = date.today()
-    cleaned, problems = {}, []
-    for f in form.fields:
-        try:
-            cleaned[f.id] = clean(f, answers.get(f.id), today)
-        except Invalid as e:
-            if f.id in answers:
-                problems.append(Problem(form_id, str(e), field=f.id))
+    answers = {**default_answers(form, today), **given}
+    problems = answer_problems(form, given, answers, today, args.answers)
     if problems:
         raise FormError(problems)
-    values = pdf_values(form, cleaned, today)
-    pdf_path = form.pdf.file if form.pdf.file.is_absolute() else form.source.parent / form.pdf.file
-    return pdf_path.read_bytes(), values, bilaga_info(form, answers, cleaned, values), str(pdf_path)
+    for key in hidden_answers(form, given, answers):
+        print(one_line(f"{args.answers}: warning: {key} is not printed: these answers hide its question (show_if)."),
+              file=sys.stderr)
+    documents = build_documents(form, answers, today, fillable=args.fillable is not None)
+    return documents.print_pdf, documents.fillable_pdf, documents.continued
+
+
+def _fill_pdf(args: argparse.Namespace, given: dict[str, Any]) -> tuple[bytes, bytes | None, tuple[Continued, ...]]:
+    """A raw PDF filled by its own field names; __name__ and __personnummer__ head the bilaga."""
+    path = Path(args.form)
+    bilaga = BilagaInfo(path.stem, str(given.get("__name__", "")), str(given.get("__personnummer__", "")), {})
+    values = {k: v for k, v in given.items() if not k.startswith("__")}
+    result = fill_pdf(path.read_bytes(), values, bilaga=bilaga, source=str(path), fillable=args.fillable is not None)
+    return result.print_pdf, result.fillable_pdf, result.continued
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
     try:
-        answers = json.loads(args.answers.read_text(encoding="utf-8"))
+        given = json.loads(args.answers.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as e:
         raise FormError(Problem(args.answers, f"cannot read the answers: {e}.", "Give a JSON object.")) from None
-    if args.form.endswith(".pdf"):
-        path = Path(args.form)
-        pdf, values, source = path.read_bytes(), answers, str(path)
-        bilaga = BilagaInfo(path.stem, str(answers.get("__name__", "")), str(answers.get("__personnummer__", "")), {})
-        values = {k: v for k, v in answers.items() if not k.startswith("__")}
-    else:
-        pdf, values, bilaga, source = _form_values(args.form, answers, args.forms_dir)
-    result = fill_pdf(pdf, values, bilaga=bilaga, source=source, fillable=args.fillable is not None)
-    args.out.write_bytes(result.print_pdf)
-    if args.fillable and result.fillable_pdf is not None:
-        args.fillable.write_bytes(result.fillable_pdf)
-    for c in result.continued:
+    if not isinstance(given, dict):
+        raise FormError(Problem(args.answers, "the answers are not a JSON object.", 'Write {"field id": answer, …}.'))
+    print_pdf, fillable_pdf, continued = (_fill_pdf if args.form.endswith(".pdf") else _fill_form)(args, given)
+    args.out.write_bytes(print_pdf)
+    if args.fillable and fillable_pdf is not None:
+        args.fillable.write_bytes(fillable_pdf)
+    for c in continued:
         print(f"Bilaga {c.number}: {c.label} ({c.field_name}) did not fit and is printed on the bilaga.")
-    print(f"wrote {args.out}" + (f" and {args.fillable}" if args.fillable else ""))
+    print(f"wrote {args.out}" + (f" and {args.fillable}" if args.fillable and fillable_pdf is not None else ""))
     return 0
 
 
@@ -157,13 +191,17 @@ def _print_problems(problems: Iterable[Problem], file=None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from assistant.check import check_forms  # schema, PDF mapping, placeholders, translations
+    from assistant.check import check, warning_line  # schema, PDF mapping, placeholders, translations
 
-    problems = check_forms(args.forms_dir)
-    count = _print_problems(problems)
+    report = check(args.forms_dir)
+    count = _print_problems(report.problems)
+    for warning in report.warnings:
+        print(warning_line(warning))
     forms = sum(1 for p in args.forms_dir.iterdir() if (p / "form.yaml").exists() and not p.name.startswith("_"))
-    print(f"{forms} forms checked, {count} problem{'' if count == 1 else 's'}.", file=sys.stderr)
-    return 1 if problems else 0
+    warned = len(report.warnings)
+    print(f"{forms} forms checked, {count} problem{'' if count == 1 else 's'}, "
+          f"{warned} warning{'' if warned == 1 else 's'}.", file=sys.stderr)
+    return 1 if report.problems else 0
 
 
 def parser() -> argparse.ArgumentParser:

@@ -10,12 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.flow import validate_all
-from assistant.model import ON_BILAGA, ORIGINAL, Form
+from assistant.flow import LATIN_NEEDED, in_own_words, latin_names, validate_all, visible_pages
+from assistant.model import ON_BILAGA, ORIGINAL, Form, Text
 from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf, plan_overflow
 from assistant.pdf_values import PdfValue, pdf_labels, pdf_values
-from assistant.validators import clean_text
+from assistant.validators import Message, clean_text
 
 
 SummaryMaker = Callable[[Form, Mapping[str, Any], date], bytes]
@@ -33,8 +33,6 @@ def _pdf_bytes(path: Path, mtime: float) -> bytes:
 
 def blank_pdf(form: Form) -> bytes:
     return _pdf_bytes(form.pdf.file, form.pdf.file.stat().st_mtime)
-
-
 
 
 def originals_for_bilaga(form: Form, answers: Mapping[str, Any], cleaned: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -63,8 +61,21 @@ class Documents:
     continued: tuple[Continued, ...]
 
 
-def _cleaned(form: Form, answers: Mapping[str, Any], today: date) -> dict[str, Any]:
+def answer_errors(form: Form, answers: Mapping[str, Any], today: date
+                  ) -> tuple[dict[str, Any], dict[str, Message | Text]]:
+    """Every visible answer cleaned, and what the wizard would say about each one it would not accept, in
+    the words it would use: a required answer missing, an invalid one, a broken rule, a name not in Latin
+    letters. The app and `python -m assistant fill` both stop here, so neither prints what the other refuses."""
     cleaned, errors = validate_all(form, answers, today)
+    said: dict[str, Message | Text] = {}
+    for page in visible_pages(form, answers):
+        said |= in_own_words(page, answers, {k: v for k, v in errors.items() if k in {f.id for f in page.fields}})
+        said |= {k: Message(LATIN_NEEDED) for k in latin_names(page, answers) if "~" not in k and k not in said}
+    return cleaned, said
+
+
+def _cleaned(form: Form, answers: Mapping[str, Any], today: date) -> dict[str, Any]:
+    cleaned, errors = answer_errors(form, answers, today)
     if errors:
         raise IncompleteAnswers(", ".join(errors))
     return cleaned

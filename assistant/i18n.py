@@ -22,7 +22,7 @@ from babel.numbers import format_decimal
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from assistant.bidi import FSI, PDI
+from assistant.bidi import FSI, PDI, left_to_right
 from assistant.model import Text
 from assistant.settings import settings
 from assistant.validators import Message
@@ -114,18 +114,24 @@ class Translator:
     def __call__(self, msgid: str, **params: Any) -> str:
         """A UI string; %(name)s parameters are filled in after translation."""
         text = _translations(self.lang.code).gettext(msgid)
-        return self._isolated(text % params if params else text)
+        return self._isolated(text % params if params else text, fallback=text == msgid)
 
     def text(self, text: Text) -> str:
+        """A form's text in this language; one not translated yet is shown in Swedish (see _isolated)."""
         if not text:
             return ""
-        return self._isolated(settings().fill(_translations(self.lang.code).pgettext(text.context, text.source)))
+        translated = _translations(self.lang.code).pgettext(text.context, text.source)
+        return self._isolated(settings().fill(translated), fallback=translated == text.source)
 
-    def _isolated(self, text: str) -> str:
+    def _isolated(self, text: str, fallback: bool = False) -> str:
         """In a right-to-left language, each Swedish term or name is isolated (FSI…PDI), so it reads left to
-        right in place instead of being reordered with the brackets and dashes around it."""
+        right in place instead of being reordered with the brackets and dashes around it. A whole sentence
+        shown in Swedish because it is not translated yet is one left-to-right run (LRI…PDI, each line), so
+        its full stop and brackets stay at its own end instead of moving to the left."""
         if self.lang.direction != "rtl" or not text:
             return text
+        if fallback:
+            return left_to_right(text)
         return _LATIN_RUN.sub(lambda m: FSI + m.group(0) + PDI, text)
 
     def message(self, message: Message) -> str:

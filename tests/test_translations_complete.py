@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from assistant.check import translation_problems, ui_msgids
+from assistant.check import translation_problems, translation_warnings, ui_msgids, warning_line
 from assistant.guide import guide, guide_texts
 from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE, catalog_path
 from assistant.loader import load_library
@@ -19,6 +19,8 @@ FORMS = load_library(Path(__file__).resolve().parent.parent / "forms").forms
 def test_every_shipped_language_has_every_string(lang):
     problems = [p for p in translation_problems(list(FORMS.values()), ui_msgids()) if f"/{lang}/" in str(p.file)]
     assert problems == [], "\n".join(map(str, problems))
+    untranslated = [w for w in translation_warnings(list(FORMS.values())) if f"({lang})" in w.message]
+    assert untranslated == [], "\n".join(map(warning_line, untranslated))
 
 
 @pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE])

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import warnings
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -37,8 +38,10 @@ def test_import_drafts_a_form_that_check_accepts(tmp_path: Path) -> None:
     assert "label: Förnamn" in draft and "Civilstand" in draft and "Gift: Gift" not in draft
     assert (tmp_path / "utkast/ansokan-aldreomsorg.pdf").exists()
     check = run("check", "--forms-dir", str(tmp_path))  # config and catalogs are not in tmp_path: ignore those
-    draft_problems = [line for line in check.stdout.splitlines() if "utkast/form.yaml" in line]
+    about_draft = [line for line in check.stdout.splitlines() if "utkast/form.yaml" in line]
+    draft_problems = [line for line in about_draft if ": warning: " not in line]
     assert not draft_problems and "1 forms checked" in check.stderr, check.stdout
+    assert any("still says TODO: 'TODO: blankettens titel'" in line for line in about_draft), about_draft
 
 
 def test_check_reports_a_missing_pdf_field_with_file_and_line(tmp_path: Path) -> None:
@@ -152,3 +155,95 @@ def test_neither_the_cli_nor_the_web_server_loads_weasyprint() -> None:
              "print('weasyprint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+# --- One pipeline: fill goes through the app's checks and build_documents (issue 13, point 5) -------------
+
+def walk_answers_file(tmp_path: Path, **changes) -> Path:
+    """Åsa Öberg's answers from the aldreomsorg walk (tests/form_walks), as `fill --answers` reads them."""
+    from tests.form_walks.aldreomsorg import PAGES
+    from tests.walks import walk_answers
+
+    path = tmp_path / "svar.json"
+    answers = {k: v for k, v in {**walk_answers(PAGES), **changes}.items() if v is not None}
+    path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def printed_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_fill_makes_the_very_pdf_the_app_makes_from_the_same_answers(tmp_path: Path) -> None:
+    from assistant.documents import build_documents
+    from assistant.flow import default_answers
+    from assistant.loader import load_form
+    from tests.form_walks.aldreomsorg import PAGES
+    from tests.walks import walk_answers
+
+    out = run("fill", "aldreomsorg", "--answers", str(walk_answers_file(tmp_path)), "--out", str(tmp_path / "ut.pdf"))
+    assert out.returncode == 0 and "warning" not in out.stderr, out.stderr
+    form = load_form(ROOT / "forms/aldreomsorg/form.yaml")
+    today = date.today()
+    app = build_documents(form, {**default_answers(form, today), **walk_answers(PAGES)}, today)
+    assert (tmp_path / "ut.pdf").read_bytes() == app.print_pdf
+    assert "Åsa" in printed_text(tmp_path / "ut.pdf") and "Jönköping" in printed_text(tmp_path / "ut.pdf")
+
+
+def test_fill_refuses_a_missing_required_answer_and_names_the_field(tmp_path: Path) -> None:
+    answers = walk_answers_file(tmp_path, **{"sokande.efternamn": None, "sokande.postnummer": "5531"})
+    out = run("fill", "aldreomsorg", "--answers", str(answers), "--out", str(tmp_path / "ut.pdf"))
+    assert out.returncode == 1 and not (tmp_path / "ut.pdf").exists()
+    assert out.stderr.splitlines() == [
+        f"{answers}: sokande.efternamn: required answer missing: Skriv efternamnet. Fix: Add \"sokande.efternamn\" "
+        f"to svar.json.",
+        f"{answers}: sokande.postnummer: not accepted: Skriv postnumret med fem siffror, till exempel 553 15. "
+        "Fix: Correct it as the message says."]
+
+
+def test_fill_refuses_an_answer_to_a_question_the_form_does_not_have(tmp_path: Path) -> None:
+    answers = walk_answers_file(tmp_path, **{"sokande.efternman": "Öberg"})
+    out = run("fill", "aldreomsorg", "--answers", str(answers), "--out", str(tmp_path / "ut.pdf"))
+    assert out.returncode == 1
+    [line] = out.stderr.splitlines()
+    assert line.startswith(f"{answers}: sokande.efternman: ") and "has no such question" in line
+
+
+def test_fill_asks_for_a_name_in_latin_letters_as_the_wizard_does(tmp_path: Path) -> None:
+    answers = walk_answers_file(tmp_path, **{"sokande.fornamn": "آسا"})
+    out = run("fill", "aldreomsorg", "--answers", str(answers), "--out", str(tmp_path / "ut.pdf"))
+    assert out.returncode == 1
+    [line] = out.stderr.splitlines()
+    assert line.startswith(f"{answers}: sokande.fornamn: not accepted: Skriv namnet med latinska bokstäver"), line
+
+
+def test_fill_never_prints_an_answer_its_condition_hides(tmp_path: Path) -> None:
+    """kontaktperson.namn shows only when kontaktperson.finns is true: with "no", the name stays off the paper."""
+    answers = walk_answers_file(tmp_path, **{"kontaktperson.finns": False})
+    out = run("fill", "aldreomsorg", "--answers", str(answers), "--out", str(tmp_path / "ut.pdf"),
+              "--fillable", str(tmp_path / "ifyllbar.pdf"))
+    assert out.returncode == 0, out.stderr
+    assert "Karin" not in printed_text(tmp_path / "ut.pdf") and "Karin" not in printed_text(tmp_path / "ifyllbar.pdf")
+    assert "Åsa" in printed_text(tmp_path / "ut.pdf")
+    assert f"{answers}: warning: kontaktperson.namn is not printed: these answers hide its question (show_if)." \
+        in out.stderr.splitlines()
+    assert "Karin" not in out.stderr
+
+
+def test_check_only_warns_about_a_form_that_is_not_offered_yet(tmp_path: Path) -> None:
+    """A new form that is not listed under blanketter:, still has a TODO and no translations: exit 0, warnings."""
+    shutil.copytree(ROOT / "forms", tmp_path / "forms")
+    shutil.copytree(ROOT / "forms/trygghetslarm", tmp_path / "forms/larm_ny")
+    new = tmp_path / "forms/larm_ny/form.yaml"
+    new.write_text(new.read_text(encoding="utf-8").replace("id: trygghetslarm", "id: larm_ny")
+                   .replace("title: Ansökan om trygghetslarm", "title: 'TODO: titel'"), encoding="utf-8")
+    out = run("check", "--forms-dir", str(tmp_path / "forms"))
+    assert out.returncode == 0, out.stdout
+    warnings_ = [line for line in out.stdout.splitlines() if ": warning: " in line]
+    assert warnings_ and len(warnings_) == len(out.stdout.splitlines()), out.stdout
+    assert any(line.startswith(str(ROOT / "config/municipality.yaml") + ":") and "larm_ny" in line and "Fix: " in line
+               for line in warnings_), warnings_
+    assert any(line.startswith(f"{new}:") and "still says TODO: 'TODO: titel'" in line for line in warnings_)
+    assert any(line.startswith(f"{new}:") and "not translated into Arabic (ar)" in line and "in Swedish" in line
+               for line in warnings_), warnings_
+    assert out.stderr.strip().endswith(f"0 problems, {len(warnings_)} warnings.")
