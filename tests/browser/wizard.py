@@ -243,6 +243,9 @@ class Visitor:
         """Screenshot, axe-core (WCAG 2.1 A and AA), the page's language and direction, and Streamlit's
         English texts, for the page on screen. Findings are collected: one run shows every problem."""
         settle(self.page)
+        # The pointer may rest on a (?) after the last click: its tooltip, fading in or out, is no part of the page.
+        self.page.mouse.move(0, 0)
+        self.page.wait_for_function("() => !document.querySelector('[data-testid=\"stTooltipContent\"]')")
         self.screenshot(name)
         self.axe[name] = axe_violations(self.page)
         if self.axe[name]:
