@@ -471,6 +471,12 @@ def load_form(path: Path) -> Form:
                                             message="two questions have this id.",
                                             fix="Give each question its own id (blocks: use another prefix)."))
             fields[f.id] = f
+    for page in pages:
+        if page.repeat is not None and page.id in fields:
+            ctx.problems.append(Problem(file=path, line=page.line or None, field=page.id,
+                                        message="a repeating group has the id of a question (the group's id holds "
+                                                "its number of entries).",
+                                        fix="Give the page with repeat: an id no question has."))
     page_ids = [p.id for p in pages]
     for dup in {p for p in page_ids if page_ids.count(p) > 1}:
         line = [p.line for p in pages if p.id == dup][-1]
