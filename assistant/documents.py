@@ -84,11 +84,15 @@ def _cleaned(form: Form, answers: Mapping[str, Any], today: date) -> dict[str, A
 
 
 def planned_bilaga(form: Form, answers: Mapping[str, Any], today: date) -> list[Continued]:
-    """Which answers will not fit their box and go to the bilaga: told to staff before printing."""
+    """Which answers will not fit their box, and which group entries have no row on the paper ("Barn 5"):
+    they go to the bilaga, and staff are told before printing."""
     if form.summary_only:
         return []
-    values = pdf_values(form, _cleaned(form, answers, today), today)
-    return plan_overflow(blank_pdf(form), values, labels=pdf_labels(form), source=str(form.pdf.file))
+    cleaned = _cleaned(form, answers, today)
+    values = pdf_values(form, cleaned, today)
+    overflow = plan_overflow(blank_pdf(form), values, labels=pdf_labels(form), source=str(form.pdf.file))
+    return overflow + [Continued("", label, text, len(overflow) + i)
+                       for i, (label, text) in enumerate(beyond_paper_for_bilaga(form, cleaned, today), start=1)]
 
 
 def swedish_summary(form: Form, answers: Mapping[str, Any], today: date) -> bytes:

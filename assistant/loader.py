@@ -169,6 +169,7 @@ def _group_page(ctx: _Ctx, raw: LineDict) -> Page | None:
     gid = str(raw["id"])
     spec = raw["repeat"]
     rename = {str(f.get("id")): f"{gid}.{f.get('id')}" for f in raw["fields"] if isinstance(f, dict)}
+    ctx = replace(ctx, where=f"{ctx.where}/{gid}")      # its texts' context: ekonomiskt_bistand/barn|namn.label
     page = _page(ctx, raw, f"{gid}.", rename, (), None)
     if page is None:
         return None
@@ -179,10 +180,10 @@ def _group_page(ctx: _Ctx, raw: LineDict) -> Page | None:
     low, high = spec.get("min", 1), spec["max"]
     if low > high:
         ctx.problem(spec, f"repeat: min: {low} is more than max: {high}.", "Make min: at most max:.", gid)
-    group = Repeat(id=gid, item=ctx.text(spec["item"], f"{gid}.repeat.item"),
-                   added_one=ctx.text(spec["added_one"], f"{gid}.repeat.added_one"),
-                   added_many=ctx.text(spec["added_many"], f"{gid}.repeat.added_many"),
-                   add_another=ctx.text(spec["add_another"], f"{gid}.repeat.add_another"),
+    group = Repeat(id=gid, item=ctx.text(spec["item"], "repeat.item"),
+                   added_one=ctx.text(spec["added_one"], "repeat.added_one"),
+                   added_many=ctx.text(spec["added_many"], "repeat.added_many"),
+                   add_another=ctx.text(spec["add_another"], "repeat.add_another"),
                    max=high, min=low, rows=spec.get("rows"), name=str(name) if name is not None else None)
     return replace(page, id=gid, repeat=group)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.documents import build_documents
+from assistant.documents import build_documents, planned_bilaga
 from assistant.errors import FormError
 from assistant.flow import Wizard, default_answers, validate_all
 from assistant.i18n import Translator
@@ -163,6 +163,7 @@ def test_entries_beyond_the_papers_rows_go_on_the_bilaga():
     assert "Barn 5" in bilaga and "Barnets för- och efternamn: Omar Hassan" in bilaga
     assert f"Barnets personnummer: {CHILDREN[4][1]}" in bilaga
     assert "Sahra Hassan" not in bilaga, "the fourth child has its row on the paper"
+    assert [c.label for c in planned_bilaga(FORM, family(5), TODAY)] == ["Barn 5"], "staff are told before printing"
 
 
 def test_a_condition_may_test_the_number_of_entries(tmp_path):
