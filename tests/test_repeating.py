@@ -246,3 +246,11 @@ def test_in_the_app_add_two_children_remove_one_and_review_the_one_left():
     text = page_text(at)
     assert "Barn 1" in [h.value for h in at.header] and "Barn 2" not in [h.value for h in at.header]
     assert "Yusuf Hassan" in text and "Ilhan Hassan" not in text
+
+
+def test_a_total_adds_every_entry_of_a_group():
+    from assistant.model import Total
+    from assistant.pdf_values import computed_value
+    form = load_form(FORMS / "bostadstillagg" / "form.yaml")
+    cleaned = {"inkomst.1.belopp": 2100, "inkomst.2.belopp": 3400, "inkomst.3.belopp": 10000, "kapitalinkomst": 150}
+    assert computed_value(Total(plus=("inkomst.belopp",), minus=("kapitalinkomst",)), form, cleaned, TODAY) == "15 350"
