@@ -259,6 +259,9 @@ def _block_pages(ctx: _Ctx, use: LineDict, forms_dir: Path, cache: dict[str, Any
         local_id = str(raw.get("id")) if isinstance(raw, dict) else ""
         if only is not None and local_id not in only:
             continue
+        if "repeat" in raw:
+            block_ctx.problem(raw, "a block's page cannot be a repeating group.",
+                              "Write the page with repeat: in the form's own pages:.", local_id)
         page = _page(block_ctx, raw, prefix + ".", rename, show_if, use.get("required"))
         if page:
             pages.extend(split_page(block_ctx, raw, _override(ctx, use, prefix, local_id, page), prefix + "."))
@@ -430,13 +433,20 @@ def _condition_problems(cond: Cond, fields: dict[str, Field]) -> list[tuple[str,
 
 
 def _check_conditions(ctx: _Ctx, pages: list[Page], fields: dict[str, Field]) -> None:
+    in_groups = {f.id: p.id for p in pages if p.repeat is not None for f in p.fields}
     for page in pages:
-        owners = [(page.id, "show_if", page.show_if, page.line)]
-        owners += [(f.id, "show_if", f.show_if, page.line) for f in page.fields]
-        owners += [(rule.field, "rules: must", rule.must, rule.line) for rule in page.rules]
-        for owner, what, conds, line in owners:
+        owners = [(page.id, "show_if", page.show_if, page.line, False)]
+        owners += [(f.id, "show_if", f.show_if, page.line, True) for f in page.fields]
+        owners += [(rule.field, "rules: must", rule.must, rule.line, True) for rule in page.rules]
+        for owner, what, conds, line, inside in owners:
             for cond in conds:
-                for message, fix in _condition_problems(cond, fields):
+                problems = _condition_problems(cond, fields)
+                problems += [(f"names '{name}', a question of the repeating group '{in_groups[name]}' (one answer "
+                              "per entry).", f"Test the number of entries, e.g. {{field: {in_groups[name]}, "
+                              "greater_than: 0}, or test it inside the group's own questions.")
+                             for name in named_fields(cond)
+                             if name in in_groups and not (inside and in_groups[name] == page.id)]
+                for message, fix in problems:
                     ctx.problems.append(Problem(file=ctx.file, line=line or None, field=owner,
                                                 message=f"{what} {message}", fix=fix))
 

@@ -132,6 +132,12 @@ def entry_name(group: Repeat, n: int, answers: Mapping[str, Any]) -> str:
     return str(answers.get(entry_key(group, n, group.name)) or "").strip() if group.name else ""
 
 
+def entry_names(group: Repeat, answers: Mapping[str, Any], translate: Any) -> list[str]:
+    """Each entry as the summary page lists it: its name, or its heading ("Barn 2") when it has none."""
+    return [entry_name(group, n, answers) or filled(translate(group.item), n=n)
+            for n in range(1, count(group, answers) + 1)]
+
+
 def filled(text: str, **params: Any) -> str:
     """A translated form text with its %(n)s or %(count)s filled in (a form text is not a format string)."""
     for name, value in params.items():

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.documents import build_documents, planned_bilaga
 from assistant.errors import FormError
-from assistant.flow import Wizard, default_answers, validate_all
+from assistant.flow import REVIEW, Wizard, default_answers, validate_all
 from assistant.i18n import Translator
 from assistant.loader import load_form
 from assistant.pdf_values import pdf_values
@@ -192,6 +192,9 @@ def copy_form(tmp_path: Path) -> Path:
     ("      max: 12\n", "      max: 12\n      min: 13\n", "repeat: min: 13 is more than max: 12."),
     ("      max: 12\n", "      max: tolv\n", "max"),
     ("      add_another: Vill du lägga till ett barn till?\n", "", "add_another"),
+    ("    show_if: {har_barn: true}\n    repeat:", "    show_if: {barn.skola: true}\n    repeat:",
+     "show_if names 'barn.skola', a question of the repeating group 'barn' (one answer per entry). Fix: Test the "
+     "number of entries, e.g. {field: barn, greater_than: 0}"),
 ])
 def test_a_bad_group_declaration_says_file_line_and_fix(tmp_path, old, new, expect):
     path = copy_form(tmp_path)
@@ -254,3 +257,18 @@ def test_a_total_adds_every_entry_of_a_group():
     form = load_form(FORMS / "bostadstillagg" / "form.yaml")
     cleaned = {"inkomst.1.belopp": 2100, "inkomst.2.belopp": 3400, "inkomst.3.belopp": 10000, "kapitalinkomst": 150}
     assert computed_value(Total(plus=("inkomst.belopp",), minus=("kapitalinkomst",)), form, cleaned, TODAY) == "15 350"
+
+
+def test_an_entry_changed_from_the_review_page_returns_there():
+    wizard = Wizard(form=FORM, page=REVIEW, answers=family(2)).change("barn.2")
+    assert wizard.current().entry == 2
+    wizard = wizard.next({"barn.2.namn": "Yusuf A. Hassan"}, TODAY)
+    assert wizard.page == REVIEW and wizard.answers["barn.2.namn"] == "Yusuf A. Hassan"
+
+
+def test_read_aloud_says_the_summary_pages_heading_and_its_entries():
+    from assistant.speech.page_texts import question_texts
+    page = Wizard(form=FORM, page="barn", answers=family(2)).current()
+    texts = question_texts(FORM, page, page.fields, SV, first=False, answers=family(2))
+    assert texts[:3] == ["Du har lagt till 2 barn", "Ilhan Hassan", "Yusuf Hassan"]
+    assert "Vill du lägga till ett barn till?" in texts

@@ -9,7 +9,7 @@ import streamlit as st
 from assistant.flow import Wizard
 from assistant.i18n import Translator
 from assistant.model import Page
-from assistant.repeat import count, entry_name, filled
+from assistant.repeat import entry_names
 from assistant.ui.failure import guarded
 from assistant.ui.session import forget_widgets, visit
 
@@ -34,8 +34,7 @@ def entries(wiz: Wizard, page: Page, t: Translator) -> None:
     """The entries, each named by its name question's answer (or "Barn 2"), with its own two buttons."""
     group = page.repeat
     assert group is not None
-    for n in range(1, count(group, wiz.answers) + 1):
-        name = entry_name(group, n, wiz.answers) or filled(t.text(group.item), n=n)
+    for n, name in enumerate(entry_names(group, wiz.answers, t.text), start=1):
         key = f"{group.id}-{n}".replace(".", "-")
         with st.container(key=f"row-entry-{key}", horizontal=True, wrap=False, vertical_alignment="center",
                           gap="small"):
