@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from assistant.conditions import evaluate_all, named_fields
-from assistant.model import ORIGINAL, Cond, Field, Form, Page, Text
+from assistant.model import ORIGINAL, Cond, Field, Form, Page, Repeat, Text
 from assistant import repeat
 from assistant.i18n_markers import N_
 from assistant.settings import settings
@@ -296,15 +296,12 @@ class Wizard:
             return replace(state.with_answers(seen), errors={}, warnings=tuple(f.id for f in warned))
         state = replace(state, errors={}, warnings=())
         page = state.current()
-        if page.repeat is not None:
-            group, number = page.repeat, repeat.count(page.repeat, state.answers)
-            if page.entry:
-                state = state.with_answers({group.id: max(number, page.entry)})
-            elif state.answers.get(repeat.more_id(group)) is True:     # "Lägg till ett barn till": ja
-                added = state.with_answers({group.id: number + 1, repeat.more_id(group): None})
-                return replace(added, page=f"{group.id}.{number + 1}", from_review=False)
-            if page.entry and not self.from_review:
-                return replace(state, page=group.id)
+        if page.repeat is not None and page.entry:         # an entry is counted, and listed on the summary page
+            state = state.with_answers({page.repeat.id: max(repeat.count(page.repeat, state.answers), page.entry)})
+            if not self.from_review:
+                return replace(state, page=page.repeat.id)
+        elif page.repeat is not None and state.answers.get(repeat.more_id(page.repeat)) is True:
+            return state._add_entry(page.repeat)
         if self.from_review:
             state = state._declared_again(self.answers)
             missing = first_incomplete_page(self.form, state.answers, today)
@@ -329,13 +326,19 @@ class Wizard:
         index = order.index(self.page) if self.page in order else 0
         return replace(state, page=order[index - 1]) if index > 0 else None
 
+    def _add_entry(self, group: Repeat) -> Wizard:
+        """The summary page's "ja": a new, empty entry's page (its question is asked afresh next time)."""
+        number = repeat.count(group, self.answers) + 1
+        added = self.with_answers({group.id: number, repeat.more_id(group): None})
+        return replace(added, page=f"{group.id}.{number}", from_review=False)
+
     def change_entry(self, group_id: str, n: int) -> Wizard:
         """"Ändra" on a group's summary page: that entry's page, then back to the summary page."""
         return replace(self, page=f"{group_id}.{n}", from_review=False, errors={}, warnings=())
 
     def remove_entry(self, group_id: str, n: int) -> Wizard:
-        """"Ta bort" on a group's summary page: the entry goes, the later ones move up. Removing the last
-        one asks the group's question again."""
+        """"Ta bort" on a group's summary page: the entry goes, the later ones move up. Without entries
+        left, the first entry's page opens empty."""
         group = repeat.template_of(self.form, group_id).repeat
         assert group is not None
         answers = repeat.removed(group, self.answers, n)

@@ -303,11 +303,10 @@ def _answer_key(key: Any) -> str:
     return str(key).lower() if isinstance(key, bool) else str(key)
 
 
-def _rows(ctx: _Ctx, targets: list[PdfTarget], pages: list[Page], node: Any) -> list[PdfTarget]:
-    """A repeating group's questions map to one PDF row each, {n} in the names being the row number: the
-    group keeps that mapping (in `pages`, replaced in place), and the form's targets get the paper's rows (the
-    rest goes on the bilaga)."""
-    groups = {p.id: p.repeat for p in pages if p.repeat is not None}
+def _rows(ctx: _Ctx, targets: list[PdfTarget], groups: dict[str, Page], node: Any
+          ) -> tuple[list[PdfTarget], dict[str, tuple[PdfTarget, ...]]]:
+    """A repeating group's questions map to one PDF row, {n} in the names being the row number. The form's
+    targets get the paper's rows filled in (the other entries go on the bilaga), and each group its row."""
     plain = []
     for target in targets:
         gid = target.field_id.split(".")[0]
@@ -322,23 +321,23 @@ def _rows(ctx: _Ctx, targets: list[PdfTarget], pages: list[Page], node: Any) -> 
                         "Write the PDF field's own name, or put the question in a page with repeat:.", target.field_id)
         else:
             plain.append(target)
-    for page in pages:
+    rows = {}
+    for gid, page in groups.items():
         group = page.repeat
-        if group is None:
+        own = tuple(t for t in targets if t.field_id.startswith(gid + ".") and "{n}" in "".join(t.pdf_names()))
+        if not own or group is None:
             continue
-        own = tuple(t for t in targets if t.field_id.startswith(group.id + ".") and "{n}" in "".join(t.pdf_names()))
-        if own and group.rows is None:
-            ctx.problems.append(Problem(file=ctx.file, line=page.line or None, field=group.id,
+        if group.rows is None:
+            ctx.problems.append(Problem(file=ctx.file, line=page.line or None, field=gid,
                                         message="repeat: rows: is missing.",
                                         fix="Write how many rows the paper has for the group, e.g. rows: 4."))
             continue
-        group = replace(group, targets=own)
-        pages[pages.index(page)] = replace(page, repeat=group)
-        plain += [t for n in range(1, (group.rows or 0) + 1) for t in row_targets(group, n)]
-    return plain
+        rows[gid] = own
+        plain += [t for n in range(1, group.rows + 1) for t in row_targets(group, own, n)]
+    return plain, rows
 
 
-def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field], pages: list[Page]) -> PdfMapping | None:
+def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field], groups: dict[str, Page]) -> PdfMapping | None:
     if raw is None or "file" not in raw:
         return None                       # the schema check said what is missing
     pdf_file = ctx.file.parent / str(raw["file"])
@@ -366,7 +365,7 @@ def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field], pages: list[
                             f"Use one of: {', '.join(sorted(known))}.", fid)
         targets.append(target)
     mapped = {t.field_id for t in targets}
-    targets = _rows(ctx, targets, pages, mapping)
+    targets, rows = _rows(ctx, targets, groups, mapping)
     left = raw.get("left_blank") or {}
     not_printed = tuple(raw.get("not_printed") or ())
     computed = raw.get("computed") or {}
@@ -378,7 +377,7 @@ def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field], pages: list[
                       computed={str(k): c for k, v in computed.items()
                                 if (c := _computed(ctx, v, computed, fields)) is not None},
                       left_for_staff=tuple(left.get("staff") or ()), left_for_pen=tuple(left.get("pen") or ()),
-                      not_printed=not_printed, line=line_of(raw), left_unused=tuple(left.get("unused") or ()))
+                      not_printed=not_printed, line=line_of(raw), left_unused=tuple(left.get("unused") or ()), row=rows)
 
 
 def _computed(ctx: _Ctx, raw: str | LineDict, node: Any, fields: dict[str, Field]) -> Computed | None:
@@ -506,7 +505,7 @@ def load_form(path: Path) -> Form:
         pdf: PdfMapping | None = PdfMapping(file=Path(), targets=(), computed={}, left_for_staff=(),
                                             left_for_pen=(), not_printed=tuple(fields))
     else:
-        pdf = _pdf(ctx, data.get("pdf"), fields, pages)
+        pdf = _pdf(ctx, data.get("pdf"), fields, {p.id: p for p in pages if p.repeat is not None})
     name_fields = tuple(data.get("name_fields") or ("sokande.fornamn", "sokande.efternamn"))
     id_field = str(data.get("id_field") or "sokande.personnummer")
     for fid in (*name_fields, id_field):

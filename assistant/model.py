@@ -145,7 +145,6 @@ class Repeat:
     min: int = 1
     rows: int | None = None
     name: str | None = None         # the question whose answer names an entry on the summary page
-    targets: tuple[PdfTarget, ...] = ()     # the PDF mapping of one row: {n} in the PDF field names
 
     def more_field(self) -> Field:
         """The summary page's question: add another?"""
@@ -230,6 +229,7 @@ class PdfMapping:
     not_printed: tuple[str, ...]        # answer ids that stay in the wizard and the receipt only
     line: int = 0
     left_unused: tuple[str, ...] = ()   # glob patterns of PDF fields nobody fills (hidden copies, spare rows)
+    row: dict[str, tuple[PdfTarget, ...]] = field(default_factory=dict)   # a group's row: {n} in the PDF names
 
     def target(self, field_id: str) -> PdfTarget | None:
         return next((t for t in self.targets if t.field_id == field_id), None)

@@ -154,12 +154,12 @@ def heading(page: Page, answers: Mapping[str, Any], translate: Any) -> str:
     return filled(translate(page.title), n=page.entry)
 
 
-def row_targets(group: Repeat, n: int) -> tuple[PdfTarget, ...]:
-    """The PDF mapping of entry n: the group's, with {n} in the PDF field names as the row number."""
+def row_targets(group: Repeat, row: tuple[PdfTarget, ...], n: int) -> tuple[PdfTarget, ...]:
+    """The PDF mapping of entry n: the group's row, with {n} in the PDF field names as the row number."""
     return tuple(replace(t, field_id=entry_key(group, n, local_id(group, t.field_id)),
                          to=t.to.replace("{n}", str(n)) if t.to else None,
                          checkboxes={k: v.replace("{n}", str(n)) for k, v in t.checkboxes.items()})
-                 for t in group.targets)
+                 for t in row)
 
 
 def beyond_paper(form: Form, cleaned: Mapping[str, Any]) -> list[tuple[Text, int, list[tuple[Field, Any]]]]:
@@ -167,9 +167,9 @@ def beyond_paper(form: Form, cleaned: Mapping[str, Any]) -> list[tuple[Text, int
     out = []
     for template in form.pages:
         group = template.repeat
-        if group is None or group.rows is None or not group.targets:
+        if group is None or group.rows is None or group.id not in form.pdf.row:
             continue
-        mapped = {t.field_id for t in group.targets}
+        mapped = {t.field_id for t in form.pdf.row[group.id]}
         for n in range(group.rows + 1, count(group, cleaned) + 1):
             answered = [(f, cleaned[key]) for f in template.fields if f.id in mapped
                         and (key := entry_key(group, n, local_id(group, f.id))) in cleaned
