@@ -272,3 +272,17 @@ def test_read_aloud_says_the_summary_pages_heading_and_its_entries():
     texts = question_texts(FORM, page, page.fields, SV, first=False, answers=family(2))
     assert texts[:3] == ["Du har lagt till 2 barn", "Ilhan Hassan", "Yusuf Hassan"]
     assert "Vill du lägga till ett barn till?" in texts
+
+
+def test_the_summary_to_bring_along_lists_each_sibling():
+    """Förskola has no paper form: its Swedish summary (the receipt's layout) lists every entry."""
+    from assistant.documents import swedish_summary
+    from tests.form_walks.forskola import PAGES as FORSKOLA_PAGES
+    form = load_form(FORMS / "forskola" / "form.yaml")
+    answers = {**default_answers(form, TODAY), **walk_answers(FORSKOLA_PAGES), "syskon": True, "syskonen": 2,
+               "syskonen.1.namn": "Liam Berg", "syskonen.1.forskola": "Solrosen",
+               "syskonen.2.namn": "Ella Berg", "syskonen.2.forskola": "Vitsippan", "syskonen.more": False}
+    assert not validate_all(form, answers, TODAY)[1]
+    text = printed(swedish_summary(form, answers, TODAY))
+    assert "Syskon 1 Syskonets namn Liam Berg" in text and "Syskon 2 Syskonets namn Ella Berg" in text
+    assert "Vitsippan" in text
