@@ -298,8 +298,7 @@ class Wizard:
         page = state.current()
         if page.repeat is not None and page.entry:         # an entry is counted, and listed on the summary page
             state = state.with_answers({page.repeat.id: max(repeat.count(page.repeat, state.answers), page.entry)})
-            if not self.from_review:
-                return replace(state, page=page.repeat.id)
+            return replace(state, page=page.repeat.id)
         elif page.repeat is not None and state.answers.get(repeat.more_id(page.repeat)) is True:
             return state._add_entry(page.repeat)
         if self.from_review:
@@ -313,24 +312,25 @@ class Wizard:
     def back(self, values: Mapping[str, Any]) -> Wizard | None:
         """Back: keep what was typed without validating. None means before the first page."""
         state = replace(self.with_answers(values), errors={}, warnings=())
-        if self.from_review:
-            return replace(state._declared_again(self.answers), page=REVIEW, from_review=False)
         page = state.current() if self.page != REVIEW else None
         if page is not None and page.entry and page.repeat is not None:
-            group = page.repeat
-            if repeat.is_empty_entry(page, state.answers) and page.entry == repeat.count(group, state.answers) > 1:
+            group, number = page.repeat, repeat.count(page.repeat, state.answers)
+            if repeat.is_empty_entry(page, state.answers) and page.entry == number > 1:    # a new entry, left empty
                 return replace(state, answers=repeat.removed(group, state.answers, page.entry), page=group.id)
-            if repeat.count(group, state.answers) > 1:
+            if number > 1 and not self.from_review:
                 return replace(state, page=group.id)
+        if self.from_review:
+            return replace(state._declared_again(self.answers), page=REVIEW, from_review=False)
         order = state._order()
         index = order.index(self.page) if self.page in order else 0
         return replace(state, page=order[index - 1]) if index > 0 else None
 
     def _add_entry(self, group: Repeat) -> Wizard:
-        """The summary page's "ja": a new, empty entry's page (its question is asked afresh next time)."""
+        """The summary page's "ja": a new, empty entry's page (its question is asked afresh next time). Come
+        from the review page, the summary page's "nej" goes back there."""
         number = repeat.count(group, self.answers) + 1
         added = self.with_answers({group.id: number, repeat.more_id(group): None})
-        return replace(added, page=f"{group.id}.{number}", from_review=False)
+        return replace(added, page=f"{group.id}.{number}")
 
     def change_entry(self, group_id: str, n: int) -> Wizard:
         """"Ändra" on a group's summary page: that entry's page, then back to the summary page."""

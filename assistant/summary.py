@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -41,6 +41,7 @@ class Group:
     title: str
     title_sv: str
     rows: tuple[Row, ...]
+    group_id: str = ""      # an entry of a repeating group: the group's id (its summary page)
 
 
 LTR_TYPES = {"pnr", "postcode", "phone", "email", "number", "money"}
@@ -104,7 +105,8 @@ def review_groups(form: Form, answers: Mapping[str, Any], t: Translator, today: 
         section = page.section or page.title
         title, title_sv = filled(t.text(section), n=page.entry), filled(section.source, n=page.entry)
         if groups and groups[-1].title_sv == title_sv:
-            groups[-1] = Group(groups[-1].page_id, groups[-1].title, groups[-1].title_sv, groups[-1].rows + rows)
+            groups[-1] = replace(groups[-1], rows=groups[-1].rows + rows)
         else:
-            groups.append(Group(page_id=page.id, title=title, title_sv=title_sv, rows=rows))
+            groups.append(Group(page_id=page.id, title=title, title_sv=title_sv, rows=rows,
+                                group_id=page.repeat.id if page.repeat is not None and page.entry else ""))
     return groups

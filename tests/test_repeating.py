@@ -249,6 +249,10 @@ def test_in_the_app_add_two_children_remove_one_and_review_the_one_left():
     text = page_text(at)
     assert "Barn 1" in [h.value for h in at.header] and "Barn 2" not in [h.value for h in at.header]
     assert "Yusuf Hassan" in text and "Ilhan Hassan" not in text
+    at.button(key="change:list-barn").click().run()        # "Lägg till eller ta bort" under the last child
+    assert current_page_title(at) == "Du har lagt till ett barn"
+    at.button(key="nav:next").click().run()
+    assert current_page_title(at) == "Kontrollera dina svar"
 
 
 def test_a_total_adds_every_entry_of_a_group():
@@ -259,11 +263,28 @@ def test_a_total_adds_every_entry_of_a_group():
     assert computed_value(Total(plus=("inkomst.belopp",), minus=("kapitalinkomst",)), form, cleaned, TODAY) == "15 350"
 
 
-def test_an_entry_changed_from_the_review_page_returns_there():
+def test_an_entry_changed_from_the_review_page_returns_there_by_the_summary_page():
     wizard = Wizard(form=FORM, page=REVIEW, answers=family(2)).change("barn.2")
     assert wizard.current().entry == 2
     wizard = wizard.next({"barn.2.namn": "Yusuf A. Hassan"}, TODAY)
-    assert wizard.page == REVIEW and wizard.answers["barn.2.namn"] == "Yusuf A. Hassan"
+    assert wizard.page == "barn" and wizard.answers["barn.2.namn"] == "Yusuf A. Hassan"
+    assert wizard.next({}, TODAY).page == REVIEW
+
+
+def test_a_child_forgotten_is_added_from_the_review_page():
+    wizard = Wizard(form=FORM, page=REVIEW, answers=family(2)).change("barn")
+    wizard = wizard.next({"barn.more": True}, TODAY)
+    assert wizard.page == "barn.3"
+    wizard = add(wizard, 3)
+    assert wizard.page == "barn"
+    wizard = wizard.next({"barn.more": False}, TODAY)
+    assert wizard.page == REVIEW and names(wizard)[-1] == "Hodan Hassan"
+
+
+def test_back_from_a_new_empty_entry_added_from_the_review_page_drops_it():
+    wizard = Wizard(form=FORM, page=REVIEW, answers=family(2)).change("barn").next({"barn.more": True}, TODAY)
+    back = wizard.back({})
+    assert back is not None and back.page == "barn" and back.answers["barn"] == 2
 
 
 def test_read_aloud_says_the_summary_pages_heading_and_its_entries():
