@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from assistant.flow import LATIN_NEEDED, in_own_words, latin_names, validate_all, visible_pages
-from assistant.model import ON_BILAGA, ORIGINAL, Form, Text
+from assistant.model import ON_BILAGA, ORIGINAL, Field, Form, Text
 from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf, plan_overflow
-from assistant.pdf_values import PdfValue, pdf_labels, pdf_values
+from assistant.pdf_values import PdfValue, format_amount, format_value, pdf_labels, pdf_values
+from assistant.repeat import beyond_paper, filled
 from assistant.validators import Message, clean_text
 
 
@@ -43,15 +44,27 @@ def originals_for_bilaga(form: Form, answers: Mapping[str, Any], cleaned: Mappin
         if f.free_text and f.id in cleaned and answers.get(f.id + ON_BILAGA) and str(answers.get(f.id + ORIGINAL) or "").strip())
 
 
+def beyond_paper_for_bilaga(form: Form, cleaned: Mapping[str, Any], today: date) -> tuple[tuple[str, str], ...]:
+    """The entries of a repeating group that the paper has no row for ("Barn 5"), one answer a line."""
+    def written(f: Field, value: Any) -> str:
+        option = f.option(str(value))
+        return option.label.source if option else format_amount(value) if f.type == "money" else \
+            format_value(value, None, today)
+
+    return tuple((filled(item.source, n=n), "\n".join(f"{f.label.source}: {written(f, value)}" for f, value in answered))
+                 for item, n, answered in beyond_paper(form, cleaned))
+
+
 def bilaga_info(form: Form, answers: Mapping[str, Any], cleaned: Mapping[str, Any],
-                values: Mapping[str, PdfValue]) -> BilagaInfo:
+                values: Mapping[str, PdfValue], today: date | None = None) -> BilagaInfo:
     """The bilaga's heading names the visitor as the form does: what its personnummer box shows (the
-    number, or "Född …" for someone without one)."""
+    number, or "Född …" for someone without one). It carries the group entries the paper has no row for."""
     first, last = (cleaned.get(f) or "" for f in form.name_fields)
     box = next((t.to for t in form.pdf.targets if t.field_id == form.id_field and t.to), None)
     identity = str(values.get(box, "")) if box else ""
     return BilagaInfo(form_title=form.title.source, person_name=f"{first} {last}".strip(), personnummer=identity,
-                      labels=pdf_labels(form), extra=originals_for_bilaga(form, answers, cleaned))
+                      labels=pdf_labels(form),
+                      extra=beyond_paper_for_bilaga(form, cleaned, today or date.today()) + originals_for_bilaga(form, answers, cleaned))
 
 
 @dataclass(frozen=True)
@@ -82,11 +95,15 @@ def _cleaned(form: Form, answers: Mapping[str, Any], today: date) -> dict[str, A
 
 
 def planned_bilaga(form: Form, answers: Mapping[str, Any], today: date) -> list[Continued]:
-    """Which answers will not fit their box and go to the bilaga: told to staff before printing."""
+    """Which answers will not fit their box, and which group entries have no row on the paper ("Barn 5"):
+    they go to the bilaga, and staff are told before printing."""
     if form.summary_only:
         return []
-    values = pdf_values(form, _cleaned(form, answers, today), today)
-    return plan_overflow(blank_pdf(form), values, labels=pdf_labels(form), source=str(form.pdf.file))
+    cleaned = _cleaned(form, answers, today)
+    values = pdf_values(form, cleaned, today)
+    overflow = plan_overflow(blank_pdf(form), values, labels=pdf_labels(form), source=str(form.pdf.file))
+    return overflow + [Continued("", label, text, len(overflow) + i)
+                       for i, (label, text) in enumerate(beyond_paper_for_bilaga(form, cleaned, today), start=1)]
 
 
 def swedish_summary(form: Form, answers: Mapping[str, Any], today: date) -> bytes:
@@ -107,6 +124,6 @@ def build_documents(form: Form, answers: Mapping[str, Any], today: date, *,
     if form.summary_only:
         return Documents(print_pdf=make_summary(form, answers, today), fillable_pdf=None, continued=())
     values = pdf_values(form, cleaned, today)
-    filled = fill_pdf(blank_pdf(form), values, bilaga=bilaga_info(form, answers, cleaned, values),
+    filled = fill_pdf(blank_pdf(form), values, bilaga=bilaga_info(form, answers, cleaned, values, today),
                       source=str(form.pdf.file), fillable=fillable)
     return Documents(print_pdf=filled.print_pdf, fillable_pdf=filled.fillable_pdf, continued=filled.continued)

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from assistant.conditions import evaluate_all, named_fields
-from assistant.model import ORIGINAL, Cond, Field, Form, Page, Text
+from assistant.model import ORIGINAL, Cond, Field, Form, Page, Repeat, Text
+from assistant import repeat
 from assistant.i18n_markers import N_
 from assistant.settings import settings
 from assistant.validators import Invalid, Message, clean, clean_limited, text_limit
@@ -58,8 +59,9 @@ def shown(conditions: tuple[Cond, ...], answers: Mapping[str, Any]) -> bool:
 
 
 def visible_pages(form: Form, answers: Mapping[str, Any]) -> list[Page]:
-    """The pages the visitor sees, in order: the questions, then (after the review) the declaration."""
-    pages = [p for p in form.pages if shown(p.show_if, answers) and visible_fields(p, answers)]
+    """The pages the visitor sees, in order: the questions, then (after the review) the declaration.
+    A repeating group shows as its entries and its summary page."""
+    pages = [p for p in repeat.expand(form, answers) if shown(p.show_if, answers) and visible_fields(p, answers)]
     return [p for p in pages if not p.after_review] + [p for p in pages if p.after_review]
 
 
@@ -133,6 +135,8 @@ def validate_page(page: Page, answers: Mapping[str, Any], today: date
         except Invalid as exc:
             errors[f.id] = (Message(DATE_EXAMPLE, {"example": example_date(f, today).isoformat()})
                             if exc.message.msgid == DATE_FORMAT else exc.message)
+    if page.summary and not errors:
+        errors.update(repeat.summary_errors(page, answers))
     broken = broken_rules(page, answers, cleaned, errors)
     return cleaned, {f.id: errors.get(f.id) or broken[f.id] for f in page.fields if f.id in errors or f.id in broken}
 
@@ -222,7 +226,11 @@ class Wizard:
         return [p for p in self.pages() if p.after_review]
 
     def current(self) -> Page:
-        return self.form.page(self.page)
+        return self._page(self.page)
+
+    def _page(self, page_id: str) -> Page:
+        """A page by id, a repeating group's entries and summary page included."""
+        return next(p for p in repeat.expand(self.form, self.answers) if p.id == page_id)
 
     def is_last(self) -> bool:
         """This page's Continue creates the form: the last declaration page, or the review without one."""
@@ -231,8 +239,8 @@ class Wizard:
 
     def _order(self) -> list[str]:
         ids = [p.id for p in self.pages()]
-        questions = [i for i in ids if not self.form.page(i).after_review]
-        return questions + [REVIEW] + [i for i in ids if self.form.page(i).after_review]
+        closing = {p.id for p in self.closing()}
+        return [i for i in ids if i not in closing] + [REVIEW] + [i for i in ids if i in closing]
 
     def progress(self) -> tuple[int, int]:
         """(step, total): the pages behind, this one, and every later page that may still come (its
@@ -240,12 +248,12 @@ class Wizard:
         order = self._order()
         step = order.index(self.page) + 1 if self.page in order else 1
         here = self.page if self.page in order else order[0]
-        position = {p.id: i for i, p in enumerate(self.form.pages)}
-        skipped = {p.id for p in self.form.pages if p.id not in order
-                   and position[p.id] < position.get(here, len(self.form.pages))}
+        every = repeat.expand(self.form, self.answers)
+        position = {p.id: i for i, p in enumerate(every)}
+        skipped = {p.id for p in every if p.id not in order and position[p.id] < position.get(here, len(every))}
         passed = set(order[:order.index(here)]) | skipped     # a page skipped on the way is not coming either
-        settled = {f.id for p in self.form.pages if p.id in passed for f in p.fields}
-        later_pages = [p for p in self.form.pages if p.id not in passed and p.id != here]
+        settled = {f.id for p in every if p.id in passed for f in p.fields}
+        later_pages = [p for p in every if p.id not in passed and p.id != here]
         later = 0
         for p in later_pages:
             if could_show(p.show_if, self.answers, settled) and any(could_show(f.show_if, self.answers, settled)
@@ -287,6 +295,12 @@ class Wizard:
             seen = {f.id + WARNED: state.answers.get(f.id) for f in warned}
             return replace(state.with_answers(seen), errors={}, warnings=tuple(f.id for f in warned))
         state = replace(state, errors={}, warnings=())
+        page = state.current()
+        if page.repeat is not None and page.entry:         # an entry is counted, and listed on the summary page
+            state = state.with_answers({page.repeat.id: max(repeat.count(page.repeat, state.answers), page.entry)})
+            return replace(state, page=page.repeat.id)
+        elif page.repeat is not None and state.answers.get(repeat.more_id(page.repeat)) is True:
+            return state._add_entry(page.repeat)
         if self.from_review:
             state = state._declared_again(self.answers)
             missing = first_incomplete_page(self.form, state.answers, today)
@@ -298,11 +312,38 @@ class Wizard:
     def back(self, values: Mapping[str, Any]) -> Wizard | None:
         """Back: keep what was typed without validating. None means before the first page."""
         state = replace(self.with_answers(values), errors={}, warnings=())
+        page = state.current() if self.page != REVIEW else None
+        if page is not None and page.entry and page.repeat is not None:
+            group, number = page.repeat, repeat.count(page.repeat, state.answers)
+            if repeat.is_empty_entry(page, state.answers) and page.entry == number > 1:    # a new entry, left empty
+                return replace(state, answers=repeat.removed(group, state.answers, page.entry), page=group.id)
+            if number > 1 and not self.from_review:
+                return replace(state, page=group.id)
         if self.from_review:
             return replace(state._declared_again(self.answers), page=REVIEW, from_review=False)
         order = state._order()
         index = order.index(self.page) if self.page in order else 0
         return replace(state, page=order[index - 1]) if index > 0 else None
+
+    def _add_entry(self, group: Repeat) -> Wizard:
+        """The summary page's "ja": a new, empty entry's page (its question is asked afresh next time). Come
+        from the review page, the summary page's "nej" goes back there."""
+        number = repeat.count(group, self.answers) + 1
+        added = self.with_answers({group.id: number, repeat.more_id(group): None})
+        return replace(added, page=f"{group.id}.{number}")
+
+    def change_entry(self, group_id: str, n: int) -> Wizard:
+        """"Ändra" on a group's summary page: that entry's page, then back to the summary page."""
+        return replace(self, page=f"{group_id}.{n}", from_review=False, errors={}, warnings=())
+
+    def remove_entry(self, group_id: str, n: int) -> Wizard:
+        """"Ta bort" on a group's summary page: the entry goes, the later ones move up. Without entries
+        left, the first entry's page opens empty."""
+        group = repeat.template_of(self.form, group_id).repeat
+        assert group is not None
+        answers = repeat.removed(group, self.answers, n)
+        page = group_id if repeat.count(group, answers) else f"{group_id}.1"
+        return replace(self, answers=answers, page=page, errors={}, warnings=())
 
     def change(self, page_id: str) -> Wizard:
         """A change link on the review page: go to that page, and come back after Continue."""

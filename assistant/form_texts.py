@@ -17,6 +17,10 @@ def form_texts(form: Form) -> Iterator[tuple[Text, int]]:
     for page in form.pages:
         yield page.title, page.line
         yield page.intro, page.line
+        if page.repeat is not None:
+            group = page.repeat
+            for text in (group.item, group.added_one, group.added_many, group.add_another):
+                yield text, page.line
         for rule in page.rules:
             yield rule.message, rule.line
         for field in page.fields:

@@ -20,8 +20,9 @@ from assistant.conditions import named_fields, walk
 from assistant.errors import FormError, Problem
 from assistant.model import (
     NO_TEXT, AllOf, Answered, AnyOf, Compare, Computed, Cond, Condition, DaysBetween, Field, Form, ListItem, Not,
-    Option, Page, PdfMapping, PdfTarget, Rule, Text, Total,
+    Option, Page, PdfMapping, PdfTarget, Repeat, Rule, Text, Total,
 )
+from assistant.repeat import row_targets
 from assistant.yaml_lines import LineDict, line_of, read_yaml
 
 BLOCKS_DIR = "_blocks"
@@ -162,11 +163,36 @@ def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_i
                 line=line_of(raw), section=title, after_review=raw.get("after_review", False))
 
 
+def _group_page(ctx: _Ctx, raw: LineDict) -> Page | None:
+    """A page with repeat: its questions get the ids <page id>.<question id>, and its entries are made by the
+    wizard (assistant/repeat.py)."""
+    gid = str(raw["id"])
+    spec = raw["repeat"]
+    rename = {str(f.get("id")): f"{gid}.{f.get('id')}" for f in raw["fields"] if isinstance(f, dict)}
+    ctx = replace(ctx, where=f"{ctx.where}/{gid}")      # its texts' context: ekonomiskt_bistand/barn|namn.label
+    page = _page(ctx, raw, f"{gid}.", rename, (), None)
+    if page is None:
+        return None
+    name = spec.get("name")
+    if name is not None and str(name) not in rename:
+        ctx.problem(spec, f"repeat: name: '{name}' is not a question of this page.",
+                    f"Use one of: {', '.join(sorted(rename))}.", gid)
+    low, high = spec.get("min", 1), spec["max"]
+    if low > high:
+        ctx.problem(spec, f"repeat: min: {low} is more than max: {high}.", "Make min: at most max:.", gid)
+    group = Repeat(id=gid, item=ctx.text(spec["item"], "repeat.item"),
+                   added_one=ctx.text(spec["added_one"], "repeat.added_one"),
+                   added_many=ctx.text(spec["added_many"], "repeat.added_many"),
+                   add_another=ctx.text(spec["add_another"], "repeat.add_another"),
+                   max=high, min=low, rows=spec.get("rows"), name=str(name) if name is not None else None)
+    return replace(page, id=gid, repeat=group)
+
+
 def _steps(ctx: _Ctx, raw: LineDict, page: Page, prefix: str) -> list[tuple[Field, ...]]:
     """How a form.yaml page is cut into wizard steps: one question each, unless ``together: true`` keeps
     them on one page or ``steps:`` lists which questions share a page (a name, a personnummer and the
     "no personnummer" box beside it)."""
-    if raw.get("together") or len(page.fields) < 2:
+    if raw.get("together") or page.repeat is not None or len(page.fields) < 2:
         return [page.fields]
     spec = raw.get("steps")
     if spec is None:
@@ -233,6 +259,9 @@ def _block_pages(ctx: _Ctx, use: LineDict, forms_dir: Path, cache: dict[str, Any
         local_id = str(raw.get("id")) if isinstance(raw, dict) else ""
         if only is not None and local_id not in only:
             continue
+        if "repeat" in raw:
+            block_ctx.problem(raw, "a block's page cannot be a repeating group.",
+                              "Write the page with repeat: in the form's own pages:.", local_id)
         page = _page(block_ctx, raw, prefix + ".", rename, show_if, use.get("required"))
         if page:
             pages.extend(split_page(block_ctx, raw, _override(ctx, use, prefix, local_id, page), prefix + "."))
@@ -274,7 +303,41 @@ def _answer_key(key: Any) -> str:
     return str(key).lower() if isinstance(key, bool) else str(key)
 
 
-def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field]) -> PdfMapping | None:
+def _rows(ctx: _Ctx, targets: list[PdfTarget], groups: dict[str, Page], node: Any
+          ) -> tuple[list[PdfTarget], dict[str, tuple[PdfTarget, ...]]]:
+    """A repeating group's questions map to one PDF row, {n} in the names being the row number. The form's
+    targets get the paper's rows filled in (the other entries go on the bilaga), and each group its row."""
+    plain = []
+    for target in targets:
+        gid = target.field_id.split(".")[0]
+        numbered = [n for n in target.pdf_names() if "{n}" in n]
+        if gid in groups and "." in target.field_id:
+            if len(numbered) != len(target.pdf_names()):
+                ctx.problem(node, "a question of a repeating group needs the row number {n} in its PDF field name.",
+                            f"Write e.g. {target.field_id}: {target.to or 'Rad'}{{n}} (or Rad{{n}}_... as the PDF "
+                            "names its rows).", target.field_id)
+        elif numbered:
+            ctx.problem(node, "{n} (a row number) fits only a question of a repeating group.",
+                        "Write the PDF field's own name, or put the question in a page with repeat:.", target.field_id)
+        else:
+            plain.append(target)
+    rows = {}
+    for gid, page in groups.items():
+        group = page.repeat
+        own = tuple(t for t in targets if t.field_id.startswith(gid + ".") and "{n}" in "".join(t.pdf_names()))
+        if not own or group is None:
+            continue
+        if group.rows is None:
+            ctx.problems.append(Problem(file=ctx.file, line=page.line or None, field=gid,
+                                        message="repeat: rows: is missing.",
+                                        fix="Write how many rows the paper has for the group, e.g. rows: 4."))
+            continue
+        rows[gid] = own
+        plain += [t for n in range(1, group.rows + 1) for t in row_targets(group, own, n)]
+    return plain, rows
+
+
+def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field], groups: dict[str, Page]) -> PdfMapping | None:
     if raw is None or "file" not in raw:
         return None                       # the schema check said what is missing
     pdf_file = ctx.file.parent / str(raw["file"])
@@ -301,10 +364,11 @@ def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field]) -> PdfMappin
                 ctx.problem(node, f"'{key}' is not an answer of this question.",
                             f"Use one of: {', '.join(sorted(known))}.", fid)
         targets.append(target)
+    mapped = {t.field_id for t in targets}
+    targets, rows = _rows(ctx, targets, groups, mapping)
     left = raw.get("left_blank") or {}
     not_printed = tuple(raw.get("not_printed") or ())
     computed = raw.get("computed") or {}
-    mapped = {t.field_id for t in targets}
     for fid in fields:
         if fid not in mapped and fid not in not_printed:
             ctx.problem(raw, "this answer is neither mapped to the PDF nor listed under not_printed.",
@@ -313,7 +377,7 @@ def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field]) -> PdfMappin
                       computed={str(k): c for k, v in computed.items()
                                 if (c := _computed(ctx, v, computed, fields)) is not None},
                       left_for_staff=tuple(left.get("staff") or ()), left_for_pen=tuple(left.get("pen") or ()),
-                      not_printed=not_printed, line=line_of(raw), left_unused=tuple(left.get("unused") or ()))
+                      not_printed=not_printed, line=line_of(raw), left_unused=tuple(left.get("unused") or ()), row=rows)
 
 
 def _computed(ctx: _Ctx, raw: str | LineDict, node: Any, fields: dict[str, Field]) -> Computed | None:
@@ -368,13 +432,20 @@ def _condition_problems(cond: Cond, fields: dict[str, Field]) -> list[tuple[str,
 
 
 def _check_conditions(ctx: _Ctx, pages: list[Page], fields: dict[str, Field]) -> None:
+    in_groups = {f.id: p.id for p in pages if p.repeat is not None for f in p.fields}
     for page in pages:
-        owners = [(page.id, "show_if", page.show_if, page.line)]
-        owners += [(f.id, "show_if", f.show_if, page.line) for f in page.fields]
-        owners += [(rule.field, "rules: must", rule.must, rule.line) for rule in page.rules]
-        for owner, what, conds, line in owners:
+        owners = [(page.id, "show_if", page.show_if, page.line, False)]
+        owners += [(f.id, "show_if", f.show_if, page.line, True) for f in page.fields]
+        owners += [(rule.field, "rules: must", rule.must, rule.line, True) for rule in page.rules]
+        for owner, what, conds, line, inside in owners:
             for cond in conds:
-                for message, fix in _condition_problems(cond, fields):
+                problems = _condition_problems(cond, fields)
+                problems += [(f"names '{name}', a question of the repeating group '{in_groups[name]}' (one answer "
+                              "per entry).", f"Test the number of entries, e.g. {{field: {in_groups[name]}, "
+                              "greater_than: 0}, or test it inside the group's own questions.")
+                             for name in named_fields(cond)
+                             if name in in_groups and not (inside and in_groups[name] == page.id)]
+                for message, fix in problems:
                     ctx.problems.append(Problem(file=ctx.file, line=line or None, field=owner,
                                                 message=f"{what} {message}", fix=fix))
 
@@ -399,7 +470,7 @@ def load_form(path: Path) -> Form:
         if "use" in raw:
             pages.extend(_block_pages(ctx, raw, path.parent.parent, cache))
         else:
-            page = _page(ctx, raw, "", {}, (), None)
+            page = _group_page(ctx, raw) if "repeat" in raw else _page(ctx, raw, "", {}, (), None)
             if page:
                 pages.extend(split_page(ctx, raw, page, ""))
     fields: dict[str, Field] = {}
@@ -410,6 +481,12 @@ def load_form(path: Path) -> Form:
                                             message="two questions have this id.",
                                             fix="Give each question its own id (blocks: use another prefix)."))
             fields[f.id] = f
+    for page in pages:
+        if page.repeat is not None and page.id in fields:
+            ctx.problems.append(Problem(file=path, line=page.line or None, field=page.id,
+                                        message="a repeating group has the id of a question (the group's id holds "
+                                                "its number of entries).",
+                                        fix="Give the page with repeat: an id no question has."))
     page_ids = [p.id for p in pages]
     for dup in {p for p in page_ids if page_ids.count(p) > 1}:
         line = [p.line for p in pages if p.id == dup][-1]
@@ -422,12 +499,13 @@ def load_form(path: Path) -> Form:
                                         message="the rule's field: is not a question.",
                                         fix="Name the question the message is shown on."))
     pages = [replace(p, rules=tuple(r for r in ctx.rules if any(f.id == r.field for f in p.fields))) for p in pages]
-    _check_conditions(ctx, pages, fields)
+    counts = {p.id: Field(id=p.id, type="number", label=p.title) for p in pages if p.repeat is not None}
+    _check_conditions(ctx, pages, {**fields, **counts})
     if summary_only:
         pdf: PdfMapping | None = PdfMapping(file=Path(), targets=(), computed={}, left_for_staff=(),
                                             left_for_pen=(), not_printed=tuple(fields))
     else:
-        pdf = _pdf(ctx, data.get("pdf"), fields)
+        pdf = _pdf(ctx, data.get("pdf"), fields, {p.id: p for p in pages if p.repeat is not None})
     name_fields = tuple(data.get("name_fields") or ("sokande.fornamn", "sokande.efternamn"))
     id_field = str(data.get("id_field") or "sokande.personnummer")
     for fid in (*name_fields, id_field):

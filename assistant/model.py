@@ -6,7 +6,7 @@ says where it was defined, so one block (e.g. the person block) is translated on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -128,6 +128,30 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Repeat:
+    """A repeating group ("add another child"): its page is asked once per entry, then a summary page lists
+    the entries with change and remove, and asks whether to add another.
+
+    Answers are flat: ``<group>.<n>.<question>`` for entry n (from 1), ``<group>`` the number of entries
+    and ``<group>.more`` the summary page's yes/no. ``item`` names entry n ("Barn %(n)s"); ``rows`` is how
+    many entries the paper has rows for: the others go on the bilaga."""
+
+    id: str
+    item: Text
+    added_one: Text
+    added_many: Text                # "Du har lagt till %(count)s barn"
+    add_another: Text               # the summary page's question
+    max: int
+    min: int = 1
+    rows: int | None = None
+    name: str | None = None         # the question whose answer names an entry on the summary page
+
+    def more_field(self) -> Field:
+        """The summary page's question: add another?"""
+        return Field(id=f"{self.id}.more", type="yesno", label=self.add_another, required=True)
+
+
+@dataclass(frozen=True)
 class Page:
     """One step of the wizard: one question, or a small group that belongs together (a name, an address).
 
@@ -143,6 +167,9 @@ class Page:
     section: Text = NO_TEXT
     after_review: bool = False
     rules: tuple[Rule, ...] = ()     # the rules whose message belongs to one of this page's fields
+    repeat: Repeat | None = None     # a group's page: the template form.yaml declares, an entry or the summary
+    entry: int = 0                   # the entry (from 1) this page asks; 0 for the template and the summary
+    summary: bool = False            # the group's "Du har lagt till 2 barn" page
 
 
 @dataclass(frozen=True)
@@ -202,6 +229,7 @@ class PdfMapping:
     not_printed: tuple[str, ...]        # answer ids that stay in the wizard and the receipt only
     line: int = 0
     left_unused: tuple[str, ...] = ()   # glob patterns of PDF fields nobody fills (hidden copies, spare rows)
+    row: dict[str, tuple[PdfTarget, ...]] = field(default_factory=dict)   # a group's row: {n} in the PDF names
 
     def target(self, field_id: str) -> PdfTarget | None:
         return next((t for t in self.targets if t.field_id == field_id), None)
@@ -246,9 +274,19 @@ class Form:
         return tuple(f for p in self.pages for f in p.fields)
 
     def field(self, field_id: str) -> Field:
+        """A question by id; an entry's question (``barn.2.namn``) is its group's question with that id."""
         for f in self.fields:
             if f.id == field_id:
                 return f
+        for p in self.pages:
+            if p.repeat is not None and field_id == p.repeat.more_field().id:
+                return p.repeat.more_field()
+        group, _, rest = field_id.partition(".")
+        number, _, local = rest.partition(".")
+        if number.isdigit():
+            for f in self.fields:
+                if f.id == f"{group}.{local}":
+                    return replace(f, id=field_id)
         raise KeyError(field_id)
 
     def page(self, page_id: str) -> Page:

@@ -62,14 +62,25 @@ def format_amount(value: int) -> str:
     return f"{value:,}".replace(",", " ")
 
 
+def _amounts(field_id: str, cleaned: Mapping[str, Any]) -> list[Any]:
+    """The given answers a total adds: the question's, or for a repeating group's question (inkomst.belopp)
+    every entry's (inkomst.1.belopp, inkomst.2.belopp, …)."""
+    if field_id in cleaned:
+        return [cleaned[field_id]] if cleaned[field_id] is not None else []
+    group, _, local = field_id.partition(".")
+    entry = re.compile(rf"{re.escape(group)}\.\d+\.{re.escape(local)}")
+    return [v for k, v in cleaned.items() if v is not None and entry.fullmatch(k)]
+
+
 def computed_value(computed: Computed, form: Form, cleaned: Mapping[str, Any], today: date) -> str:
     """A computed box: a total in kronor as the paper writes amounts (blank when none of its answers is
-    given), a number of days (blank without both dates), or a template filled with answers."""
+    given; a repeating group's question adds all its entries), a number of days (blank without both dates), or a template filled with answers."""
     if isinstance(computed, Total):
-        given = [cleaned[i] for i in computed.plus + computed.minus if cleaned.get(i) is not None]
+        given = [v for i in computed.plus + computed.minus for v in _amounts(i, cleaned)]
         if not given:
             return ""
-        total = sum(cleaned.get(i) or 0 for i in computed.plus) - sum(cleaned.get(i) or 0 for i in computed.minus)
+        total = sum(v for i in computed.plus for v in _amounts(i, cleaned)) - \
+            sum(v for i in computed.minus for v in _amounts(i, cleaned))
         money = any(form.field(i).type == "money" for i in computed.plus + computed.minus)
         return format_amount(total) if money else str(total)
     if isinstance(computed, DaysBetween):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -11,6 +11,7 @@ from assistant.i18n import Translator
 from assistant.i18n_markers import N_
 from assistant.model import ORIGINAL, Field, Form
 from assistant.pdf_values import format_value
+from assistant.repeat import filled
 from assistant.validators import Invalid, clean
 
 NOT_ANSWERED = N_("Inte besvarat")
@@ -40,6 +41,7 @@ class Group:
     title: str
     title_sv: str
     rows: tuple[Row, ...]
+    group_id: str = ""      # an entry of a repeating group: the group's id (its summary page)
 
 
 LTR_TYPES = {"pnr", "postcode", "phone", "email", "number", "money"}
@@ -83,10 +85,13 @@ def _items(field: Field, answers: Mapping[str, Any], t: Translator) -> tuple[str
 
 
 def review_groups(form: Form, answers: Mapping[str, Any], t: Translator, today: date) -> list[Group]:
-    """Every answered question, under the heading of the part of the form it belongs to."""
+    """Every answered question, under the heading of the part of the form it belongs to; each entry of a
+    repeating group under its own ("Barn 2"), its "Ändra" going to that entry's page."""
     sv = Translator.for_code("sv")
     groups: list[Group] = []
     for page in question_pages(form, answers):
+        if page.summary:
+            continue
         rows = tuple(
             Row(field_id=f.id, page_id=page.id, label=t.text(f.label), label_sv=f.label.source,
                 value=display_value(f, answers.get(f.id), t, today),
@@ -98,8 +103,10 @@ def review_groups(form: Form, answers: Mapping[str, Any], t: Translator, today: 
         if not rows:
             continue
         section = page.section or page.title
-        if groups and groups[-1].title_sv == section.source:
-            groups[-1] = Group(groups[-1].page_id, groups[-1].title, groups[-1].title_sv, groups[-1].rows + rows)
+        title, title_sv = filled(t.text(section), n=page.entry), filled(section.source, n=page.entry)
+        if groups and groups[-1].title_sv == title_sv:
+            groups[-1] = replace(groups[-1], rows=groups[-1].rows + rows)
         else:
-            groups.append(Group(page_id=page.id, title=t.text(section), title_sv=section.source, rows=rows))
+            groups.append(Group(page_id=page.id, title=title, title_sv=title_sv, rows=rows,
+                                group_id=page.repeat.id if page.repeat is not None and page.entry else ""))
     return groups

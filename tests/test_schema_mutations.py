@@ -58,6 +58,11 @@ def _delete(getter: Callable[[dict[str, Any]], Any], key: Any) -> Callable[[dict
     return change
 
 
+def _group_question(tree: dict[str, Any], group_id: str) -> str:
+    """The first question of a repeating group in the PDF mapping (group.question)."""
+    return next(k for k in tree["pdf"]["fields"] if k.startswith(group_id + "."))
+
+
 def form_mutations(tree: dict[str, Any]) -> Iterator[Mutation]:
     """The listed mistakes, each at the first place in this form where it can be made."""
     root = lambda t: t                                               # noqa: E731
@@ -143,6 +148,20 @@ def form_mutations(tree: dict[str, Any]) -> Iterator[Mutation]:
                    _set(lambda t: pdf(t).setdefault("computed", {}), "Dagar", {"days_between": ["a"]}))
     yield Mutation("computed: minus without sum",
                    _set(lambda t: pdf(t).setdefault("computed", {}), "Netto", {"minus": ["a"]}))
+    group = lambda t: next(p for p in _own_pages(t) if "repeat" in p)   # noqa: E731
+    repeat = lambda t: group(t)["repeat"]                            # noqa: E731
+    yield Mutation("repeat: a word", _set(group, "repeat", "ja"))
+    yield Mutation("repeat max: tolv", _set(repeat, "max", "tolv"))
+    yield Mutation("repeat without item", _delete(repeat, "item"))
+    yield Mutation("repeat min: more than max", lambda t: repeat(t).update(min=5, max=2))
+    yield Mutation("repeat rows: 0", _set(repeat, "rows", 0))
+    yield Mutation("repeat name: not a question of the group", _set(repeat, "name", "okand_fraga"))
+    yield Mutation("an unknown key in repeat", _set(repeat, "okand_nyckel", 1))
+    yield Mutation("a group's id is a question's", lambda t: group(t).__setitem__("id", field(t)["id"]))
+    yield Mutation("a row number on a question outside a group",
+                   lambda t: target(t).__setitem__(first_target(t), "Rad{n}_Namn"))
+    yield Mutation("a group's question mapped without a row number",
+                   lambda t: _set(target, _group_question(t, group(t)["id"]), "Rad_Namn")(t))
     use = lambda t: next(p for p in t["pages"] if "use" in p)        # noqa: E731
     yield Mutation("use: prefix a list", _set(use, "prefix", ["a"]))
     yield Mutation("use: labels a list", _set(use, "labels", ["a"]))

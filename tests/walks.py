@@ -26,10 +26,16 @@ def page_by_page(form: Form, answers_by_topic: list[tuple[str, dict[str, Any]]])
     answers = {**default_answers(form, TODAY), **walk_answers(answers_by_topic)}
     given = walk_answers(answers_by_topic)
     steps: list[tuple[str, dict[str, Any]]] = []
-    for page in visible_pages(form, answers):
+    pages = visible_pages(form, answers)
+    for page in pages:
         if page.after_review and REVIEW_STEP not in dict(steps):
             steps.append((REVIEW_STEP, {}))
+        if page.summary:
+            continue                # a repeating group's summary page comes after each of its entries
         steps.append((page.id, {f.id: given[f.id] for f in visible_fields(page, answers) if f.id in given}))
+        if page.entry and page.repeat is not None:
+            more = any(p.repeat == page.repeat and p.entry > page.entry for p in pages)
+            steps.append((page.repeat.id, {f"{page.repeat.id}.more": more}))
     if REVIEW_STEP not in dict(steps):
         steps.append((REVIEW_STEP, {}))
     return steps

@@ -16,7 +16,7 @@ from assistant.form_schema import load_schema  # noqa: E402
 
 DOCS = ROOT / "docs" / "adding-a-form.md"
 START, END = "<!-- schema-reference:start -->", "<!-- schema-reference:end -->"
-SECTIONS = {"form": (None, "page", "field", "option", "use", "item", "answers", "test", "rule", "pdf", "target",
+SECTIONS = {"form": (None, "page", "repeat", "field", "option", "use", "item", "answers", "test", "rule", "pdf", "target",
                      "calculation", "left_blank", "block"),
             "municipality": (None,)}
 KINDS = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false",

@@ -12,6 +12,7 @@ from assistant.i18n import Translator
 from assistant.i18n_markers import N_
 from assistant.model import Field, Form, Page
 from assistant.next_steps import dated
+from assistant.repeat import entry_names, heading
 from assistant.summary import NO, YES, review_groups
 
 REVIEW_TITLE = "Kontrollera dina svar"
@@ -27,9 +28,13 @@ def field_texts(field: Field, t: Translator) -> list[str]:
     return texts
 
 
-def question_texts(form: Form, page: Page, fields: Iterable[Field], t: Translator, first: bool) -> list[str]:
-    """A question page: its title, intro, the form's notice on the first page, then each shown field."""
-    texts = [t.text(page.title), t.text(page.intro)]
+def question_texts(form: Form, page: Page, fields: Iterable[Field], t: Translator, first: bool,
+                   answers: Mapping[str, Any] | None = None) -> list[str]:
+    """A question page: its title (a group's with its number or count), intro, the form's notice on the
+    first page, then each shown field."""
+    texts = [heading(page, answers or {}, t.text), t.text(page.intro)]
+    if page.summary and page.repeat is not None:      # the entries listed on a group's summary page
+        texts += entry_names(page.repeat, answers or {}, t.text)
     if first:
         texts.append(t.text(form.notice))
     for field in fields:

@@ -178,7 +178,8 @@ SCRIPT = """
       var card = b.closest('[class*="st-key-form-"]'), title = card && card.querySelector('h3');
       if (title) set(b, 'aria-label', b.innerText.trim() + ': ' + title.innerText.trim());
     });
-    d.querySelectorAll('[class*="st-key-row-"] [class*="st-key-change-"] button').forEach(function (b) {
+    d.querySelectorAll('[class*="st-key-row-"] [class*="st-key-change-"] button, '
+                       + '[class*="st-key-row-"] [class*="st-key-remove-"] button').forEach(function (b) {
       var row = b.closest('[class*="st-key-row-"]'), dt = row && row.querySelector('dt');
       if (dt && dt.firstChild) set(b, 'aria-label', b.innerText.trim() + ': ' + dt.firstChild.textContent.trim());
     });

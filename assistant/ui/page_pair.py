@@ -20,6 +20,7 @@ import streamlit as st
 
 from assistant.i18n import SOURCE_LANGUAGE, Translator
 from assistant.pairing import PAIRINGS, VISITOR_SESSION_KEY, PairingRefused
+from assistant.repeat import heading
 from assistant.summary import review_groups
 from assistant.ui import activity, page_question, page_review
 from assistant.ui.look import apply_look
@@ -214,7 +215,8 @@ def _follow_only(v: Visit, t: Translator, today: date) -> None:
     wiz = v.wizard
     assert wiz is not None
     step_header(wiz, t)
-    st.title(t.text(wiz.current().title) if not wiz.on_review else t("Kontrollera dina svar"), anchor=False)
+    st.title(heading(wiz.current(), wiz.answers, t.text) if not wiz.on_review else t("Kontrollera dina svar"),
+             anchor=False)
     groups = [g for g in review_groups(wiz.form, wiz.answers, t, today) if wiz.on_review or g.page_id == wiz.page]
     rows = "".join(f"<dt>{escape(r.label)}</dt><dd><bdi dir='auto'>{escape(r.value)}</bdi></dd>"
                    for g in groups for r in g.rows)

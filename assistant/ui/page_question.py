@@ -13,7 +13,8 @@ import streamlit as st
 from assistant.flow import visible_fields
 from assistant.i18n import Translator
 from assistant.model import ORIGINAL, Text
-from assistant.ui import fields as widgets, page_review, read_aloud
+from assistant.repeat import heading
+from assistant.ui import fields as widgets, page_entries, page_review, read_aloud
 from assistant.ui.look import focus
 from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
@@ -109,7 +110,7 @@ def show(v: Visit, t: Translator, today: date) -> None:
     assert wiz is not None
     page = wiz.current()
     step_header(wiz, t)
-    title = t.text(page.title)
+    title = heading(page, wiz.answers, t.text)
     st.title(title, anchor=False)
     widgets.swedish(page.title.source, t, v.show_swedish, title)
     read_aloud.question(wiz, t)
@@ -130,6 +131,8 @@ def show(v: Visit, t: Translator, today: date) -> None:
     if wiz.errors:
         error_summary([(f"field-{f.id.replace('.', '-')}", summary_line(t.text(f.label), wiz.errors[f.id], t))
                        for f in shown if f.id in wiz.errors], t)
+    if page.summary:
+        page_entries.entries(wiz, page, t)
     for f in shown:
         message = wiz.errors.get(f.id)
         if f.id in wiz.warnings:

@@ -127,7 +127,8 @@ def show(v: Visit, t: Translator, today: date) -> None:
     read_aloud.review(wiz, t, today)
     st.markdown(t("Läs igenom svaren. Du kan ändra allt innan vi skapar blanketten."))
     show_sv = v.show_swedish and t.lang.locale != "sv"
-    for group in review_groups(wiz.form, wiz.answers, t, today):
+    groups = review_groups(wiz.form, wiz.answers, t, today)
+    for i, group in enumerate(groups):
         with st.container(key=f"group-{group.page_id.replace('.', '-')}", gap=None):
             st.header(group.title, anchor=False)
             swedish(group.title_sv, t, v.show_swedish, group.title)
@@ -137,6 +138,9 @@ def show(v: Visit, t: Translator, today: date) -> None:
                     st.html(row_html(row, t, show_sv), width="stretch")
                     st.button(t("Ändra"), key=f"change:{row.field_id}", on_click=guarded(_change), args=(row.page_id,),
                               type="tertiary")          # named "Ändra: <the question>" by look.py
+        if group.group_id and (i + 1 == len(groups) or groups[i + 1].group_id != group.group_id):
+            st.button(t("Lägg till eller ta bort"), key=f"change:list-{group.group_id}", on_click=guarded(_change),
+                      args=(group.group_id,))     # after a group's last entry: its summary page
     planned = planned_bilaga(wiz.form, declared(wiz.form, wiz.answers), today)
     if planned:
         st.warning(t("Några svar får inte plats i rutorna på blanketten. De skrivs ut på en bilaga sist i blanketten:"))

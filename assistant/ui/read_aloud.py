@@ -166,7 +166,7 @@ def question(wiz: Wizard, t: Translator) -> None:
 
     def texts(tr: Translator) -> list[str]:
         shown = visible_fields(page, {**wiz.answers, **page_values(page)})
-        return question_texts(wiz.form, page, shown, tr, first=wiz.progress()[0] == 1)
+        return question_texts(wiz.form, page, shown, tr, first=wiz.progress()[0] == 1, answers=wiz.answers)
 
     read_aloud("question:" + page.id, texts, t)
 

@@ -1,0 +1,46 @@
+"""A repeating group's summary page ("Du har lagt till 2 barn"): each entry with "Ändra" and "Ta bort",
+above the page's own question whether to add another (GOV.UK's "add another" pattern)."""
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from assistant.flow import Wizard
+from assistant.i18n import Translator
+from assistant.model import Page
+from assistant.repeat import entry_names
+from assistant.ui.failure import guarded
+from assistant.ui.session import forget_widgets, visit
+
+
+def _change(group_id: str, n: int) -> None:
+    v = visit()
+    if v.wizard is None:        # erased meanwhile in another tab
+        return
+    forget_widgets()
+    v.wizard = v.wizard.change_entry(group_id, n)
+
+
+def _remove(group_id: str, n: int) -> None:
+    v = visit()
+    if v.wizard is None:
+        return
+    forget_widgets()
+    v.wizard = v.wizard.remove_entry(group_id, n)
+
+
+def entries(wiz: Wizard, page: Page, t: Translator) -> None:
+    """The entries, each named by its name question's answer (or "Barn 2"), with its own two buttons."""
+    group = page.repeat
+    assert group is not None
+    for n, name in enumerate(entry_names(group, wiz.answers, t.text), start=1):
+        key = f"{group.id}-{n}".replace(".", "-")
+        with st.container(key=f"row-entry-{key}", horizontal=True, wrap=False, vertical_alignment="center",
+                          gap="small"):
+            st.html(f'<dl class="bg-review"><dt><bdi dir="auto">{escape(name)}</bdi></dt><dd></dd></dl>',
+                    width="stretch")
+            st.button(t("Ändra"), key=f"change:entry-{key}", on_click=guarded(_change), args=(group.id, n),
+                      type="tertiary")
+            st.button(t("Ta bort"), key=f"remove:entry-{key}", on_click=guarded(_remove), args=(group.id, n),
+                      type="tertiary")
