@@ -296,8 +296,9 @@ def _bilaga_entries(continued: list[Continued], bilaga: BilagaInfo) -> list[Entr
 
 
 def _save(doc: pikepdf.Pdf) -> bytes:
+    """The same answers give the same bytes: the trailer's /ID is made from the content, not from the clock."""
     out = BytesIO()
-    doc.save(out, encryption=False, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    doc.save(out, encryption=False, object_stream_mode=pikepdf.ObjectStreamMode.generate, deterministic_id=True)
     return out.getvalue()
 
 
