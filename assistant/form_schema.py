@@ -69,8 +69,10 @@ SWEDISH = Wording(
 
 @lru_cache(maxsize=None)
 def load_schema(name: str) -> dict[str, Any]:
-    """assistant/schema/<name>.schema.yaml as plain data."""
-    return yaml.safe_load((SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8"))
+    """assistant/schema/<name>.schema.yaml as plain data. libyaml's loader when PyYAML has it: the pure-Python
+    one took 0.19 s of the CLI's 0.45 s for the two schemas."""
+    text = (SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @lru_cache(maxsize=None)
