@@ -2,6 +2,7 @@
 above the page's own question whether to add another (GOV.UK's "add another" pattern)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 import streamlit as st
@@ -14,20 +15,13 @@ from assistant.ui.failure import guarded
 from assistant.ui.session import forget_widgets, visit
 
 
-def _change(group_id: str, n: int) -> None:
+def _on_entry(action: Callable[[Wizard, str, int], Wizard], group_id: str, n: int) -> None:
+    """"Ändra" (Wizard.change_entry) or "Ta bort" (Wizard.remove_entry) on entry n of the group."""
     v = visit()
     if v.wizard is None:        # erased meanwhile in another tab
         return
     forget_widgets()
-    v.wizard = v.wizard.change_entry(group_id, n)
-
-
-def _remove(group_id: str, n: int) -> None:
-    v = visit()
-    if v.wizard is None:
-        return
-    forget_widgets()
-    v.wizard = v.wizard.remove_entry(group_id, n)
+    v.wizard = action(v.wizard, group_id, n)
 
 
 def entries(wiz: Wizard, page: Page, t: Translator) -> None:
@@ -40,7 +34,7 @@ def entries(wiz: Wizard, page: Page, t: Translator) -> None:
                           gap="small"):
             st.html(f'<dl class="bg-review"><dt><bdi dir="auto">{escape(name)}</bdi></dt><dd></dd></dl>',
                     width="stretch")
-            st.button(t("Ändra"), key=f"change:entry-{key}", on_click=guarded(_change), args=(group.id, n),
-                      type="tertiary")
-            st.button(t("Ta bort"), key=f"remove:entry-{key}", on_click=guarded(_remove), args=(group.id, n),
-                      type="tertiary")
+            st.button(t("Ändra"), key=f"change:entry-{key}", on_click=guarded(_on_entry),
+                      args=(Wizard.change_entry, group.id, n), type="tertiary")
+            st.button(t("Ta bort"), key=f"remove:entry-{key}", on_click=guarded(_on_entry),
+                      args=(Wizard.remove_entry, group.id, n), type="tertiary")
