@@ -25,9 +25,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import FormError, Problem, one_line
-from assistant.form_import import draft_form, read_page_text
-from assistant.model import Form, Text
+from assistant.definition.errors import FormError, Problem, one_line
+from assistant.definition.form_import import draft_form, read_page_text
+from assistant.definition.model import Form, Text
 from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf
 from assistant.pdf.inspect import read_fields
 
@@ -79,8 +79,8 @@ def answer_problems(form: Form, given: Mapping[str, Any], answers: Mapping[str, 
                     source: Path) -> list[Problem]:
     """What keeps these answers from becoming the form, one problem per answer, in the wizard's own words:
     an answer to a question the form does not have, a required one missing, one the wizard would refuse."""
-    from assistant.documents import answer_errors
-    from assistant.i18n import SOURCE_LANGUAGE, Translator
+    from assistant.paper.documents import answer_errors
+    from assistant.i18n.translator import SOURCE_LANGUAGE, Translator
 
     ids = {f.id for f in form.fields}
     problems = [Problem(source, f"{form.source} has no such question.", "Use the ids of its fields (pages: fields: id:).",
@@ -97,7 +97,7 @@ def answer_problems(form: Form, given: Mapping[str, Any], answers: Mapping[str, 
 
 def hidden_answers(form: Form, given: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
     """Answers given to questions these answers hide (show_if): the wizard keeps them but never prints them."""
-    from assistant.flow import relevant_answers
+    from assistant.wizard.flow import relevant_answers
 
     shown = relevant_answers(form, answers)
     ids = {f.id for f in form.fields}
@@ -107,9 +107,9 @@ def hidden_answers(form: Form, given: Mapping[str, Any], answers: Mapping[str, A
 
 def _fill_form(args: argparse.Namespace, given: dict[str, Any]) -> tuple[bytes, bytes | None, tuple[Continued, ...]]:
     """A form of forms/ filled as the app fills it: its defaults, the wizard's checks, build_documents."""
-    from assistant.documents import build_documents
-    from assistant.flow import default_answers
-    from assistant.loader import load_form
+    from assistant.paper.documents import build_documents
+    from assistant.wizard.flow import default_answers
+    from assistant.definition.loader import load_form
 
     form = load_form(args.forms_dir / args.form / "form.yaml")
     today = date.today()
@@ -191,7 +191,7 @@ def _print_problems(problems: Iterable[Problem], file=None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from assistant.check import check, warning_line  # schema, PDF mapping, placeholders, translations
+    from assistant.definition.check import check, warning_line  # schema, PDF mapping, placeholders, translations
 
     report = check(args.forms_dir)
     count = _print_problems(report.problems)

@@ -3,7 +3,7 @@
 Reading them never raises: the app imports them before it draws anything (the visit store's idle limit),
 so a typo here must not take every form down. A part of the file that is wrong is replaced by its default
 and described in `problems`, in Swedish, with file, line and what to write instead: what the file may hold is
-assistant/schema/municipality.schema.yaml, and a value it rejects is left out. Each top-level block is
+assistant/definition/schema/municipality.schema.yaml, and a value it rejects is left out. Each top-level block is
 parsed on its own, so a syntax error in one block leaves the others (and the forms using them) working.
 Staff read the file again from the staff area (SettingsInForce.reload); a broken edit keeps the last good
 settings in force.
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from assistant import form_schema
-from assistant.errors import FormError, Problem
-from assistant.yaml_lines import LineDict, line_of, parse_yaml, read_text
+from assistant.definition import form_schema
+from assistant.definition.errors import FormError, Problem
+from assistant.definition.yaml_lines import LineDict, line_of, parse_yaml, read_text
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "config" / "municipality.yaml"
 DEFAULT_IDLE_MINUTES = 10

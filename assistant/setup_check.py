@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from assistant.fonts import missing_fonts
-from assistant.printing import spool_keeps_copies
+from assistant.paper.fonts import missing_fonts
+from assistant.paper.printing import spool_keeps_copies
 from assistant.settings import settings
 
 

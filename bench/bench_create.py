@@ -23,7 +23,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.i18n import LANGUAGES, language  # noqa: E402
+from assistant.i18n.translator import LANGUAGES, language  # noqa: E402
 from bench.bench_sessions import FORM, Server, Session, WalkError, percentile  # noqa: E402
 from tests.form_walks.aldreomsorg import PAGES  # noqa: E402
 

@@ -43,9 +43,9 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.loader import load_form  # noqa: E402
+from assistant.definition.loader import load_form  # noqa: E402
 from assistant.ui.handover import DOWNLOAD_KEY, file_in_page  # noqa: E402
-from assistant.model import Form  # noqa: E402
+from assistant.definition.model import Form  # noqa: E402
 from tests.form_walks.aldreomsorg import PAGES  # noqa: E402
 from tests.walks import REVIEW_STEP  # noqa: E402
 

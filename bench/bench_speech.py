@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.i18n import LANGUAGES, Translator  # noqa: E402
-from assistant.loader import load_form  # noqa: E402
-from assistant.receipt_worker import ReceiptRenderer  # noqa: E402
+from assistant.i18n.translator import LANGUAGES, Translator  # noqa: E402
+from assistant.definition.loader import load_form  # noqa: E402
+from assistant.paper.receipt_worker import ReceiptRenderer  # noqa: E402
 from assistant.speech.page_texts import question_texts  # noqa: E402
 from assistant.speech.voices import voice_for  # noqa: E402
 

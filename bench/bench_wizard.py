@@ -25,12 +25,12 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from assistant.documents import build_documents  # noqa: E402
-from assistant.flow import default_answers  # noqa: E402
-from assistant.i18n import Translator  # noqa: E402
-from assistant.loader import load_form  # noqa: E402
-from assistant.receipt import render_receipt  # noqa: E402
-from assistant.receipt_worker import ReceiptRenderer  # noqa: E402
+from assistant.paper.documents import build_documents  # noqa: E402
+from assistant.wizard.flow import default_answers  # noqa: E402
+from assistant.i18n.translator import Translator  # noqa: E402
+from assistant.definition.loader import load_form  # noqa: E402
+from assistant.paper.receipt import render_receipt  # noqa: E402
+from assistant.paper.receipt_worker import ReceiptRenderer  # noqa: E402
 from tests.form_walks.aldreomsorg import PAGES  # noqa: E402
 from tests.testdata import TODAY  # noqa: E402
 from tests.walks import fill_page, walk_answers  # noqa: E402

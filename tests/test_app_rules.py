@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from assistant.loader import load_form
+from assistant.definition.loader import load_form
 from tests.form_walks.fullmakt import PAGES
 from tests.testdata import days_ahead
 from tests.walks import answer_pages, current_page_title, fill_page, page_by_page

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.bidi import FSI, LRI, PDI
-from assistant.check import (check, check_forms, mapping_problems, offer_warnings, placeholder_problems,
+from assistant.paper.bidi import FSI, LRI, PDI
+from assistant.definition.check import (check, check_forms, mapping_problems, offer_warnings, placeholder_problems,
                              todo_warnings, translation_warnings, warning_line)
-from assistant.form_texts import form_texts
-from assistant.i18n import Translator
-from assistant.loader import load_form, load_library
-from assistant.model import Text
+from assistant.definition.form_texts import form_texts
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_form, load_library
+from assistant.definition.model import Text
 from assistant.settings import Settings, settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from assistant.documents import build_documents
-from assistant.flow import default_answers, non_latin
-from assistant.loader import load_form
+from assistant.paper.documents import build_documents
+from assistant.wizard.flow import default_answers, non_latin
+from assistant.definition.loader import load_form
 from bench.bench_sessions import Server, walk
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import make_pnr

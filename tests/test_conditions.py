@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.conditions import evaluate
-from assistant.errors import FormError
-from assistant.flow import Wizard, could_show, shown, validate_all, visible_pages
-from assistant.loader import load_form
-from assistant.model import AllOf, Answered, AnyOf, Compare, Condition, DaysBetween, Not, Text, Total
-from assistant.pdf_values import computed_value, pdf_values
+from assistant.wizard.conditions import evaluate
+from assistant.definition.errors import FormError
+from assistant.wizard.flow import Wizard, could_show, shown, validate_all, visible_pages
+from assistant.definition.loader import load_form
+from assistant.definition.model import AllOf, Answered, AnyOf, Compare, Condition, DaysBetween, Not, Text, Total
+from assistant.paper.pdf_values import computed_value, pdf_values
 from tests.test_loader import FORMS, copy_form
 from tests.testdata import TODAY
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from assistant.documents import ON_BILAGA, ORIGINAL, build_documents
-from assistant.flow import default_answers
-from assistant.loader import load_form
+from assistant.paper.documents import ON_BILAGA, ORIGINAL, build_documents
+from assistant.wizard.flow import default_answers
+from assistant.definition.loader import load_form
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import TODAY
 from tests.walks import walk_answers

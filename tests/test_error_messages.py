@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.flow import Wizard
-from assistant.i18n import Translator
-from assistant.loader import load_library
-from assistant.validators import REQUIRED_DEFAULT
+from assistant.wizard.flow import Wizard
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_library
+from assistant.fieldtypes.validators import REQUIRED_DEFAULT
 from tests.testdata import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,12 +10,12 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from assistant.documents import build_documents
-from assistant.flow import default_answers
-from assistant.loader import load_form
+from assistant.paper.documents import build_documents
+from assistant.wizard.flow import default_answers
+from assistant.definition.loader import load_form
 from assistant.pdf.inspect import read_fields
 from tests.testdata import TODAY
-from assistant.i18n import Translator
+from assistant.i18n.translator import Translator
 from tests.walks import REVIEW_STEP, all_walks, current_page_title, fill_page, forward_key, walk_answers
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,9 +5,9 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from assistant.flow import REVIEW, Wizard, relevant_answers, visible_pages
-from assistant.loader import load_form
-from assistant.model import Text
+from assistant.wizard.flow import REVIEW, Wizard, relevant_answers, visible_pages
+from assistant.definition.loader import load_form
+from assistant.definition.model import Text
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import TODAY
 from tests.walks import walk_answers

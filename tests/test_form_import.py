@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.form_import import draft_form, find_tables, read_page_text
+from assistant.definition.form_import import draft_form, find_tables, read_page_text
 from assistant.pdf.inspect import read_fields
 
 ROOT = Path(__file__).resolve().parents[1]

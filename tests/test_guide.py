@@ -8,10 +8,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from assistant.guide import Outcome, Question, guide, guide_texts, parse_guide
-from assistant.i18n import Translator
-from assistant.loader import load_library
-from assistant.pictures import picture_svg
+from assistant.wizard.guide import Outcome, Question, guide, guide_texts, parse_guide
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_library
+from assistant.wizard.pictures import picture_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = load_library(ROOT / "forms").forms

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.loader import load_form
+from assistant.definition.loader import load_form
 from assistant.ui import session
-from assistant.visit_store import VisitStore
+from assistant.visit.store import VisitStore
 from tests.form_walks.aldreomsorg import PAGES
 from tests.walks import current_page_title, fill_page
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import FormError
-from assistant.loader import load_form, load_library
+from assistant.definition.errors import FormError
+from assistant.definition.loader import load_form, load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = ROOT / "forms"

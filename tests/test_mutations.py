@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.check import form_problems
-from assistant.errors import FormError, Problem
-from assistant.flow import Wizard, validate_all
-from assistant.loader import load_form
+from assistant.definition.check import form_problems
+from assistant.definition.errors import FormError, Problem
+from assistant.wizard.flow import Wizard, validate_all
+from assistant.definition.loader import load_form
 from assistant.settings import load_settings, settings
 
 ROOT = Path(__file__).resolve().parent.parent

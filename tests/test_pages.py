@@ -8,8 +8,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from assistant.i18n import Translator
-from assistant.loader import load_form
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_form
 from tests.form_walks.aldreomsorg import PAGES
 from tests.walks import REVIEW_STEP, answer_pages, current_page_title, fill_page, page_text
 

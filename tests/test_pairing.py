@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.pairing import CODE_SECONDS, LOCK_SECONDS, MAX_WRONG, PairingRefused, Pairings, same_network
+from assistant.visit.pairing import CODE_SECONDS, LOCK_SECONDS, MAX_WRONG, PairingRefused, Pairings, same_network
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,7 +91,7 @@ def test_same_network(staff, screen, same):
 
 
 def test_the_staff_screen_offers_a_code_and_erasing_ends_it():
-    from assistant.pairing import PAIRINGS
+    from assistant.visit.pairing import PAIRINGS
     from assistant.ui.session import STORE
 
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()

@@ -12,13 +12,13 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from assistant.flow import REVIEW, Wizard, default_answers, relevant_answers
-from assistant.loader import load_library
+from assistant.wizard.flow import REVIEW, Wizard, default_answers, relevant_answers
+from assistant.definition.loader import load_library
 from assistant.pdf.render import render_png_pages
 from assistant.resume import key as key_module
 from assistant.ui import pause_key as pause_key_module
 from tests.test_wizard_walk import downloads
-from assistant.receipt_worker import ReceiptFailed
+from assistant.paper.receipt_worker import ReceiptFailed
 from assistant.resume import handover
 from assistant.resume.handover import continued, make_sheet, open_codes, paused_of
 from assistant.ui import page_pause

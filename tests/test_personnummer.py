@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from assistant.personnummer import IdNumberError, parse_id_number
+from assistant.fieldtypes.personnummer import IdNumberError, parse_id_number
 from tests.testdata import SAMORDNING, TODAY, luhn_digit, make_pnr
 
 PNR = make_pnr(date(1941, 3, 14), 482)     # "19410314-482C"

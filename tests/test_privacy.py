@@ -31,11 +31,11 @@ import pytest
 import streamlit.logger
 from streamlit.testing.v1 import AppTest
 
-from assistant.documents import build_documents
-from assistant.flow import default_answers
-from assistant.i18n import Translator
-from assistant.loader import load_form
-from assistant.receipt import FetchNothing, receipt_html, render_receipt
+from assistant.paper.documents import build_documents
+from assistant.wizard.flow import default_answers
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_form
+from assistant.paper.receipt import FetchNothing, receipt_html, render_receipt
 from assistant.ui.session import RECEIPTS
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import make_pnr

@@ -20,17 +20,17 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from stdnum import luhn
 
-from assistant.documents import IncompleteAnswers, answer_errors, build_documents
-from assistant.errors import FormError
-from assistant.flow import default_answers
-from assistant.i18n import LANGUAGES, Translator
-from assistant.loader import load_form
-from assistant.model import FIELD_TYPES, Field, Option, Text
+from assistant.paper.documents import IncompleteAnswers, answer_errors, build_documents
+from assistant.definition.errors import FormError
+from assistant.wizard.flow import default_answers
+from assistant.i18n.translator import LANGUAGES, Translator
+from assistant.definition.loader import load_form
+from assistant.definition.model import FIELD_TYPES, Field, Option, Text
 from assistant.pdf import layout
 from assistant.pdf.document import COMB, MULTILINE
 from assistant.pdf.fill import BilagaInfo, fill_pdf
-from assistant.personnummer import IdNumber
-from assistant.validators import Invalid, Message, clean
+from assistant.fieldtypes.personnummer import IdNumber
+from assistant.fieldtypes.validators import Invalid, Message, clean
 from tests.form_walks.aldreomsorg import PAGES
 from tests.pdf.fixtures import Spec, make_form
 from tests.testdata import ASA_PNR, TODAY

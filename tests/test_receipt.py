@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.flow import default_answers
-from assistant.i18n import LANGUAGES, Translator
-from assistant.loader import load_form
-from assistant.receipt import receipt_html, render_receipt
+from assistant.wizard.flow import default_answers
+from assistant.i18n.translator import LANGUAGES, Translator
+from assistant.definition.loader import load_form
+from assistant.paper.receipt import receipt_html, render_receipt
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import TODAY
 from tests.walks import walk_answers

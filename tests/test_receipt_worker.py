@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.documents import swedish_summary
-from assistant.flow import default_answers
-from assistant.i18n import Translator
-from assistant.loader import load_form
-from assistant.receipt import render_receipt
-from assistant.receipt_worker import HELPER_NICENESS, ReceiptFailed, ReceiptRenderer
+from assistant.paper.documents import swedish_summary
+from assistant.wizard.flow import default_answers
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_form
+from assistant.paper.receipt import render_receipt
+from assistant.paper.receipt_worker import HELPER_NICENESS, ReceiptFailed, ReceiptRenderer
 from tests.test_receipt import FORM, answers, shows, text_of
 from tests.form_walks.forskola import PAGES as FORSKOLA
 from tests.testdata import TODAY
@@ -120,7 +120,7 @@ def test_a_helper_that_dies_is_replaced():
 
 SERVER_STAND_IN = """
 import time
-from assistant.receipt_worker import ReceiptRenderer
+from assistant.paper.receipt_worker import ReceiptRenderer
 renderer = ReceiptRenderer()
 renderer.start()
 print("started", flush=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from assistant.loader import load_form
+from assistant.definition.loader import load_form
 from tests.form_walks.aldreomsorg import PAGES
 from tests.walks import current_page_title, fill_page, page_text
 
@@ -148,7 +148,7 @@ def test_statistics_count_a_started_and_an_abandoned_form():
 
 
 def test_a_missing_font_is_named_with_the_package_to_install(monkeypatch):
-    from assistant import fonts
+    from assistant.paper import fonts
     from assistant.ui import page_start
 
     page_start.missing_system_fonts.clear()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.loader import FormLibrary, load_form
+from assistant.definition.loader import FormLibrary, load_form
 from assistant.settings import SettingsInForce, settings
 from assistant.ui.forms_in_force import FormsInForce
 from assistant.ui.session import STORE

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.documents import build_documents, planned_bilaga
-from assistant.errors import FormError
-from assistant.flow import REVIEW, Wizard, default_answers, validate_all
-from assistant.i18n import Translator
-from assistant.loader import load_form
-from assistant.pdf_values import pdf_values
-from assistant.summary import review_groups
+from assistant.paper.documents import build_documents, planned_bilaga
+from assistant.definition.errors import FormError
+from assistant.wizard.flow import REVIEW, Wizard, default_answers, validate_all
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_form
+from assistant.paper.pdf_values import pdf_values
+from assistant.wizard.summary import review_groups
 from tests.form_walks.ekonomiskt_bistand import PAGES
 from tests.testdata import TODAY, make_pnr
 from tests.walks import REVIEW_STEP, current_page_title, fill_page, page_text, walk_answers
@@ -256,8 +256,8 @@ def test_in_the_app_add_two_children_remove_one_and_review_the_one_left():
 
 
 def test_a_total_adds_every_entry_of_a_group():
-    from assistant.model import Total
-    from assistant.pdf_values import computed_value
+    from assistant.definition.model import Total
+    from assistant.paper.pdf_values import computed_value
     form = load_form(FORMS / "bostadstillagg" / "form.yaml")
     cleaned = {"inkomst.1.belopp": 2100, "inkomst.2.belopp": 3400, "inkomst.3.belopp": 10000, "kapitalinkomst": 150}
     assert computed_value(Total(plus=("inkomst.belopp",), minus=("kapitalinkomst",)), form, cleaned, TODAY) == "15 350"
@@ -297,7 +297,7 @@ def test_read_aloud_says_the_summary_pages_heading_and_its_entries():
 
 def test_the_summary_to_bring_along_lists_each_sibling():
     """Förskola has no paper form: its Swedish summary (the receipt's layout) lists every entry."""
-    from assistant.documents import swedish_summary
+    from assistant.paper.documents import swedish_summary
     from tests.form_walks.forskola import PAGES as FORSKOLA_PAGES
     form = load_form(FORMS / "forskola" / "form.yaml")
     answers = {**default_answers(form, TODAY), **walk_answers(FORSKOLA_PAGES), "syskon": True, "syskonen": 2,

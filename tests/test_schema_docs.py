@@ -7,8 +7,8 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
-from assistant import form_schema
-from assistant.model import FIELD_TYPES
+from assistant.definition import form_schema
+from assistant.definition.model import FIELD_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("docs_reference", ROOT / "tools" / "docs_reference.py")

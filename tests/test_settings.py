@@ -151,7 +151,7 @@ def test_a_failing_page_shows_a_kind_swedish_message_and_keeps_the_visit(monkeyp
 
 def test_a_failing_button_action_shows_the_same_message_instead_of_streamlits_page(monkeypatch):
     """Streamlit runs a button's action before the page, outside the page's own try: "Fortsätt" is guarded."""
-    from assistant.flow import Wizard
+    from assistant.wizard.flow import Wizard
 
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.button(key="start:parkeringstillstand").click().run()
@@ -174,7 +174,7 @@ def test_a_failing_button_action_shows_the_same_message_instead_of_streamlits_pa
 def test_a_failing_language_switch_shows_the_kind_message_too(monkeypatch):
     """Every callback is guarded, not only the navigation: the language picker's, for one (the message
     comes in the language just chosen)."""
-    from assistant.i18n import Translator
+    from assistant.i18n.translator import Translator
     from assistant.ui import app as app_module
 
     at = AppTest.from_file(APP, default_timeout=60).run()

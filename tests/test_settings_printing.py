@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant import settings as settings_module
-from assistant.printing import spool_keeps_copies
+from assistant.paper.printing import spool_keeps_copies
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.guide import guide
-from assistant.i18n import LANGUAGES, Translator
-from assistant.loader import load_library
-from assistant.model import Text
+from assistant.wizard.guide import guide
+from assistant.i18n.translator import LANGUAGES, Translator
+from assistant.definition.loader import load_library
+from assistant.definition.model import Text
 from assistant.speech.engine import Segment, engine
 from assistant.speech.page_texts import guide_texts, question_texts
 from assistant.speech.synthesis import SpeechFailed, speak

@@ -18,10 +18,10 @@ from streamlit.runtime.secrets import Secrets
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.util import patch_config_options
 
-from assistant.documents import build_documents
-from assistant.flow import Wizard
-from assistant.loader import load_form
-from assistant.stats import MAX_MINUTES, Statistics, median, stats_path, whole_minutes
+from assistant.paper.documents import build_documents
+from assistant.wizard.flow import Wizard
+from assistant.definition.loader import load_form
+from assistant.visit.stats import MAX_MINUTES, Statistics, median, stats_path, whole_minutes
 from assistant.ui import page_staff
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import make_pnr
@@ -101,7 +101,7 @@ def test_anything_but_identifiers_is_refused_without_repeating_it(stats, form_id
 def test_a_write_that_fails_is_logged_and_the_visit_goes_on(tmp_path, caplog):
     unwritable = tmp_path / "a-folder.sqlite"
     unwritable.mkdir()
-    with caplog.at_level(logging.WARNING, logger="assistant.stats"):
+    with caplog.at_level(logging.WARNING, logger="assistant.visit.stats"):
         stats = Statistics(unwritable)
         stats.started("aldreomsorg", "sv", NOV)
     assert "statistics not written" in caplog.text
@@ -110,7 +110,7 @@ def test_a_write_that_fails_is_logged_and_the_visit_goes_on(tmp_path, caplog):
 def test_no_folder_for_the_database_does_not_stop_the_app(tmp_path, caplog):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
-    with caplog.at_level(logging.WARNING, logger="assistant.stats"):
+    with caplog.at_level(logging.WARNING, logger="assistant.visit.stats"):
         Statistics(blocker / "var" / "statistics.sqlite").started("aldreomsorg", "sv", NOV)
     assert "no folder for statistics" in caplog.text and "statistics not written" in caplog.text
 
@@ -183,8 +183,8 @@ def test_a_whole_visit_leaves_nothing_identifying_in_the_database(tmp_path):
 # --- The staff area in Streamlit ------------------------------------------------------------------
 
 def staff_script() -> None:
-    from assistant.i18n import Translator
-    from assistant.stats import Statistics, stats_path
+    from assistant.i18n.translator import Translator
+    from assistant.visit.stats import Statistics, stats_path
     from assistant.ui import page_staff
 
     page_staff.show(Translator.for_code("sv"), Statistics(stats_path()))

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.flow import Wizard, default_answers
-from assistant.form_texts import form_texts
-from assistant.i18n import Translator
-from assistant.loader import load_library
-from assistant.receipt import receipt_html
+from assistant.wizard.flow import Wizard, default_answers
+from assistant.definition.form_texts import form_texts
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_library
+from assistant.paper.receipt import receipt_html
 from assistant.settings import settings
 from tests.testdata import TODAY
 from tests.walks import all_walks, walk_answers
@@ -67,7 +67,7 @@ def test_a_date_example_is_valid_for_its_own_question_on_the_day_it_is_shown(tod
 
 def po_string(lang: str, context: str) -> str:
     from babel.messages.pofile import read_po
-    from assistant.i18n import catalog_path
+    from assistant.i18n.translator import catalog_path
 
     with catalog_path(lang).open("rb") as fh:
         return next(m.string for m in read_po(fh) if m.context == context)

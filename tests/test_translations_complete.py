@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from assistant.check import translation_problems, translation_warnings, ui_msgids, warning_line
-from assistant.guide import guide, guide_texts
-from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE, catalog_path
-from assistant.loader import load_library
+from assistant.definition.check import translation_problems, translation_warnings, ui_msgids, warning_line
+from assistant.wizard.guide import guide, guide_texts
+from assistant.i18n.translator import LANGUAGES, SOURCE_LANGUAGE, catalog_path
+from assistant.definition.loader import load_library
 
 FORMS = load_library(Path(__file__).resolve().parent.parent / "forms").forms
 

@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from assistant.model import Field, Option, Text
-from assistant.validators import Invalid, clean, clean_text
+from assistant.definition.model import Field, Option, Text
+from assistant.fieldtypes.validators import Invalid, clean, clean_text
 from tests.testdata import ASA_PNR, SAMORDNING, TODAY
 
 L = Text("Fråga", "test|q")
@@ -131,8 +131,8 @@ def test_a_text_without_its_own_limit_still_has_one():
 
 def test_the_visitors_own_language_text_has_the_same_limit_as_its_field():
     """A 1 MB paste in the own-language box was accepted and made a 206-page bilaga."""
-    from assistant.flow import validate_page
-    from assistant.model import ORIGINAL, Page
+    from assistant.wizard.flow import validate_page
+    from assistant.definition.model import ORIGINAL, Page
 
     f = field("multiline", max_length=100, free_text=True)
     page = Page(id="p", title=L, fields=(f,))

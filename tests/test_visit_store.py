@@ -1,5 +1,5 @@
 """Visits in server memory: found again by token, gone after the idle limit or when dropped."""
-from assistant.visit_store import VisitStore, idle_state, new_token
+from assistant.visit.store import VisitStore, idle_state, new_token
 
 
 class Clock:
@@ -60,8 +60,7 @@ def test_an_erased_token_is_never_taken_again():
 
 
 def test_the_erased_tokens_are_bounded(monkeypatch):
-    from assistant import visit_store
-
+    from assistant.visit import store as visit_store
     monkeypatch.setattr(visit_store, "ERASED_KEPT", 3)
     store = VisitStore(600, Clock())
     tokens = [new_token() for _ in range(5)]

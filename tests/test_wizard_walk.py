@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.i18n import Translator
-from assistant.loader import load_form
-from assistant.receipt_worker import ReceiptJob
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_form
+from assistant.paper.receipt_worker import ReceiptJob
 from assistant.settings import settings
 from assistant.ui import page_result, page_review
 from tests.form_walks.aldreomsorg import PAGES as ALDREOMSORG_WALK

@@ -10,7 +10,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from assistant.model import Form
+from assistant.definition.model import Form
 
 FORMS = Path(__file__).resolve().parent.parent / "forms"
 REVIEW_STEP = "__review__"     # the walk's entry for "Kontrollera dina svar": nothing to fill, Continue
@@ -20,7 +20,7 @@ def page_by_page(form: Form, answers_by_topic: list[tuple[str, dict[str, Any]]])
     """The wizard's pages in the order it shows them, each with the answers given on it: the questions, the
     review page, then the declaration. A walk is written by topic (a name, an address); this cuts it up
     the way the form asks it, one thing per page, with the optional pages the walk leaves empty."""
-    from assistant.flow import default_answers, visible_fields, visible_pages
+    from assistant.wizard.flow import default_answers, visible_fields, visible_pages
     from tests.testdata import TODAY
 
     answers = {**default_answers(form, TODAY), **walk_answers(answers_by_topic)}
@@ -57,7 +57,7 @@ class FormWalk:
     other_language: str                      # a second language the walk is also done in
 
     def __post_init__(self) -> None:
-        from assistant.loader import load_form
+        from assistant.definition.loader import load_form
 
         form = load_form(FORMS / self.form_id / "form.yaml")
         object.__setattr__(self, "walk", page_by_page(form, self.walk))

@@ -1,4 +1,4 @@
-"""Write the key reference of docs/adding-a-form.md from the schemas (assistant/schema/*.schema.yaml), between
+"""Write the key reference of docs/adding-a-form.md from the schemas (assistant/definition/schema/*.schema.yaml), between
 its marker comments, so the docs say exactly what the loader accepts. `--check` only says whether it is current.
 
     python tools/docs_reference.py [--check]
@@ -12,7 +12,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.form_schema import load_schema  # noqa: E402
+from assistant.definition.form_schema import load_schema  # noqa: E402
 
 DOCS = ROOT / "docs" / "adding-a-form.md"
 START, END = "<!-- schema-reference:start -->", "<!-- schema-reference:end -->"

@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE, TRANSLATIONS_DIR, catalog_path  # noqa: E402
+from assistant.i18n.translator import LANGUAGES, SOURCE_LANGUAGE, TRANSLATIONS_DIR, catalog_path  # noqa: E402
 
 POT = TRANSLATIONS_DIR / "messages.pot"
 REVIEW_NOTE = ("Översättningen måste granskas av en auktoriserad translator innan den används officiellt.\n"

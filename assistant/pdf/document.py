@@ -12,7 +12,7 @@ from typing import Any
 
 import pikepdf
 
-from assistant.errors import FormError, Problem
+from assistant.definition.errors import FormError, Problem
 
 RADIO = 1 << 15
 PUSHBUTTON = 1 << 16

@@ -15,7 +15,7 @@ from typing import Mapping
 
 import pikepdf
 
-from assistant.errors import FormError, Problem
+from assistant.definition.errors import FormError, Problem
 from assistant.pdf import fonts
 from assistant.pdf.appearance import frame, text_stream
 from assistant.pdf.bilaga import Entry, add_pages

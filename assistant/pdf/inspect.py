@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pikepdf
 import pikepdf.codec  # noqa: F401  (registers the "pdfdoc" codec)
 
-from assistant.errors import FormError, Problem
+from assistant.definition.errors import FormError, Problem
 from assistant.pdf.document import COMB, MULTILINE, READ_ONLY, FieldNode, collect_fields, has_xfa, open_form, rect
 
 HIDDEN, PRINT, NO_VIEW = 2, 4, 32

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from assistant.flow import REVIEW, Wizard, default_answers, relevant_answers, visible_pages
-from assistant.i18n import Translator
-from assistant.loader import FormLibrary
-from assistant.model import Form
+from assistant.wizard.flow import REVIEW, Wizard, default_answers, relevant_answers, visible_pages
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import FormLibrary
+from assistant.definition.model import Form
 from assistant.resume.seal import Paused, SheetError, expiry, kept_answers, read_parts, sheet_parts
 
 

@@ -16,11 +16,11 @@ import segno
 from markupsafe import Markup
 from weasyprint import HTML
 
-from assistant.bidi import isolated
-from assistant.flow import REVIEW, shown, visible_pages
-from assistant.i18n import SOURCE_LANGUAGE, Translator
-from assistant.model import Form
-from assistant.receipt import TEMPLATES, FetchNothing
+from assistant.paper.bidi import isolated
+from assistant.wizard.flow import REVIEW, shown, visible_pages
+from assistant.i18n.translator import SOURCE_LANGUAGE, Translator
+from assistant.definition.model import Form
+from assistant.paper.receipt import TEMPLATES, FetchNothing
 from assistant.settings import settings
 
 QR_ERROR = "m"

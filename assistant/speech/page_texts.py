@@ -6,14 +6,14 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from assistant.flow import shown
-from assistant.guide import Outcome, Question
-from assistant.i18n import Translator
-from assistant.i18n_markers import N_
-from assistant.model import Field, Form, Page
-from assistant.next_steps import dated
-from assistant.repeat import entry_names, heading
-from assistant.summary import NO, YES, review_groups
+from assistant.wizard.flow import shown
+from assistant.wizard.guide import Outcome, Question
+from assistant.i18n.translator import Translator
+from assistant.i18n.markers import N_
+from assistant.definition.model import Field, Form, Page
+from assistant.wizard.next_steps import dated
+from assistant.wizard.repeat import entry_names, heading
+from assistant.wizard.summary import NO, YES, review_groups
 
 REVIEW_TITLE = "Kontrollera dina svar"
 GUIDE_OUTCOME_TITLE = N_("Det här kan passa dig")

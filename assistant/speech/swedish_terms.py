@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from babel.messages.pofile import read_po
 
-from assistant.i18n import TRANSLATIONS_DIR, catalog_path
+from assistant.i18n.translator import TRANSLATIONS_DIR, catalog_path
 
 LANGUAGES = ("en", "fi")
 _NOT_OWN_LETTERS = {"en": "åäö", "fi": "å"}

@@ -28,7 +28,7 @@ from datetime import date
 
 from babel.dates import format_date
 
-from assistant.i18n import language
+from assistant.i18n.translator import language
 from assistant.speech.engine import Segment
 from assistant.speech.swedish_terms import swedish_spans
 from assistant.speech.voices import SWEDISH_VOICE, voice_for
@@ -39,7 +39,7 @@ _MARKDOWN = re.compile(r"[*_#`>|]+|^\s*[-•]\s+", re.MULTILINE)
 _PERSONNUMMER = re.compile(r"(?<!\d)(\d{6}|\d{8})\s?[-+]?\s?(\d{4})(?!\d)")
 # Other long numbers as people write them: 070-123 45 67, 553 31, 036-10 50 00.
 _DIGIT_RUN = re.compile(r"(?<![\d,])\d[\d -]{3,}\d(?![\d,]|[.,]\d)")
-# A run of Latin-script words inside another script (as assistant.i18n isolates them, without the isolates).
+# A run of Latin-script words inside another script (as assistant.i18n.translator isolates them, without the isolates).
 _LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9 .,'’/&–-]*[A-Za-zÀ-ɏ0-9])?")
 _ISO_DATE = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\.([a-z_0-9]+)\}")

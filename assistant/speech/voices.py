@@ -22,5 +22,5 @@ VOICES: dict[str, str | None] = {
 
 
 def voice_for(lang: str) -> str | None:
-    """The voice for a language code of assistant.i18n, or None when there is no offline voice."""
+    """The voice for a language code of assistant.i18n.translator, or None when there is no offline voice."""
     return VOICES.get(lang)

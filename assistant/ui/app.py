@@ -7,9 +7,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.i18n import LANGUAGES, Translator, language
-from assistant.check import checked_library
-from assistant.loader import FormLibrary
+from assistant.i18n.translator import LANGUAGES, Translator, language
+from assistant.definition.check import checked_library
+from assistant.definition.loader import FormLibrary
 from assistant.ui import activity, page_accessibility, page_question, page_result, page_review, page_staff, page_start
 from assistant.ui import page_pair, page_pause, page_resume
 from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
@@ -19,7 +19,7 @@ from assistant.ui.failure import guarded
 from assistant.ui.forms_in_force import FormsInForce
 from assistant.ui.session import (RECEIPTS, STATS, STORE, VISIT, erase_visit, extend, forget_widgets, idle,
                                   mark_active, visit)
-from assistant.visit_store import WARN_BEFORE_SECONDS, warn_seconds
+from assistant.visit.store import WARN_BEFORE_SECONDS, warn_seconds
 
 FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
 FORMS_ENV = "BLANKETTGUIDEN_FORMS"      # another forms folder (a test copy, the municipality's own)

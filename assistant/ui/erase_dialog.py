@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.i18n import Translator
+from assistant.i18n.translator import Translator
 from assistant.ui.session import erase_visit
 from assistant.ui.failure import guarded
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.errors import describe_failure
-from assistant.i18n import Translator
+from assistant.definition.errors import describe_failure
+from assistant.i18n.translator import Translator
 
 PENDING = "failure:pending"
 _LOG = logging.getLogger("blankettguiden")

@@ -10,11 +10,11 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.model import ON_BILAGA, ORIGINAL
-from assistant.i18n import Translator
-from assistant.i18n_markers import N_
-from assistant.model import Field, Page
-from assistant.summary import NO, YES
+from assistant.definition.model import ON_BILAGA, ORIGINAL
+from assistant.i18n.translator import Translator
+from assistant.i18n.markers import N_
+from assistant.definition.model import Field, Page
+from assistant.wizard.summary import NO, YES
 from assistant.ui.session import WIDGET_PREFIX, keep_draft, visit
 from assistant.ui.failure import guarded
 

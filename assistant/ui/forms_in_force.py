@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from assistant.loader import FormLibrary
+from assistant.definition.loader import FormLibrary
 
 
 @dataclass

@@ -18,7 +18,7 @@ from html import escape
 
 import streamlit as st
 
-from assistant.i18n import Translator
+from assistant.i18n.translator import Translator
 
 PRINT_SOURCE = "print-pdf"      # the download button whose PDF "Öppna för utskrift" opens
 DOWNLOAD_KEY = re.compile(r'data-bg-download="([^"]+)"')

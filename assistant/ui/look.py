@@ -21,7 +21,7 @@ import uuid
 
 import streamlit as st
 
-from assistant.i18n import Language, Translator
+from assistant.i18n.translator import Language, Translator
 
 # Colours: text #0b0c0c on white is 19.6:1, secondary text #3d3d3d 10.9:1, on the input grey (#f0f2f6)
 # #3d3d3d is 9.7:1: all pass WCAG AAA (7:1); "Kvittot görs nu …" (a disabled button, but a message) too. Focus: yellow outline and a black ring (visible on any colour).

@@ -13,8 +13,8 @@ from html import escape
 
 import streamlit as st
 
-from assistant.i18n import Translator
-from assistant.i18n_markers import N_
+from assistant.i18n.translator import Translator
+from assistant.i18n.markers import N_
 from assistant.settings import settings
 
 LAST_REVIEWED = date(2026, 11, 25)

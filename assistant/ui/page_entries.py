@@ -7,10 +7,10 @@ from html import escape
 
 import streamlit as st
 
-from assistant.flow import Wizard
-from assistant.i18n import Translator
-from assistant.model import Page
-from assistant.repeat import entry_names
+from assistant.wizard.flow import Wizard
+from assistant.i18n.translator import Translator
+from assistant.definition.model import Page
+from assistant.wizard.repeat import entry_names
 from assistant.ui.failure import guarded
 from assistant.ui.session import forget_widgets, visit
 

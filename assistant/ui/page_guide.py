@@ -1,4 +1,4 @@
-"""'Vad behöver du hjälp med?' on the start page: the guide's questions (assistant/guide.py), one at a time,
+"""'Vad behöver du hjälp med?' on the start page: the guide's questions (assistant/wizard/guide.py), one at a time,
 as buttons; the outcome names the form(s) with why and a button to start, or the authority to go to."""
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from datetime import date
 
 import streamlit as st
 
-from assistant.guide import Outcome, guide
-from assistant.i18n import Translator
-from assistant.loader import FormLibrary
-from assistant.model import Form
-from assistant.pictures import picture_svg
+from assistant.wizard.guide import Outcome, guide
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import FormLibrary
+from assistant.definition.model import Form
+from assistant.wizard.pictures import picture_svg
 from assistant.speech.page_texts import GUIDE_OUTCOME_TITLE
 from assistant.ui import read_aloud
 from assistant.ui.session import Visit

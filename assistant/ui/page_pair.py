@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 import segno
 import streamlit as st
 
-from assistant.i18n import SOURCE_LANGUAGE, Translator
-from assistant.pairing import PAIRINGS, VISITOR_SESSION_KEY, PairingRefused
-from assistant.repeat import heading
-from assistant.summary import review_groups
+from assistant.i18n.translator import SOURCE_LANGUAGE, Translator
+from assistant.visit.pairing import PAIRINGS, VISITOR_SESSION_KEY, PairingRefused
+from assistant.wizard.repeat import heading
+from assistant.wizard.summary import review_groups
 from assistant.ui import activity, page_question, page_review
 from assistant.ui.look import apply_look
 from assistant.ui.parts import step_header

@@ -11,10 +11,10 @@ from html import escape
 
 import streamlit as st
 
-from assistant.i18n import Translator
-from assistant.pairing import VISITOR_SESSION_KEY
+from assistant.i18n.translator import Translator
+from assistant.visit.pairing import VISITOR_SESSION_KEY
 from assistant.pdf.render import render_png_pages
-from assistant.receipt_worker import ReceiptFailed
+from assistant.paper.receipt_worker import ReceiptFailed
 from assistant.resume.handover import Sheet, make_sheet
 from assistant.resume.key import KeyProblem
 from assistant.resume.seal import SheetError

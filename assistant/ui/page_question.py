@@ -10,16 +10,16 @@ from html import escape
 
 import streamlit as st
 
-from assistant.flow import visible_fields
-from assistant.i18n import Translator
-from assistant.model import ORIGINAL, Text
-from assistant.repeat import heading
+from assistant.wizard.flow import visible_fields
+from assistant.i18n.translator import Translator
+from assistant.definition.model import ORIGINAL, Text
+from assistant.wizard.repeat import heading
 from assistant.ui import fields as widgets, page_entries, page_review, read_aloud
 from assistant.ui.look import focus
 from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import Visit, forget_widgets, visit
-from assistant.validators import Message
+from assistant.fieldtypes.validators import Message
 from assistant.ui.failure import guarded
 
 LEAVE = "nav:leave-asked"   # session key: Back on the first question asked whether to leave the form

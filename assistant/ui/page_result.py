@@ -7,11 +7,11 @@ from html import escape
 
 import streamlit as st
 
-from assistant.flow import shown
-from assistant.i18n import Translator
-from assistant.next_steps import dated
-from assistant.printing import PrintError, print_pdf, printer_available
-from assistant.receipt_worker import ReceiptFailed
+from assistant.wizard.flow import shown
+from assistant.i18n.translator import Translator
+from assistant.wizard.next_steps import dated
+from assistant.paper.printing import PrintError, print_pdf, printer_available
+from assistant.paper.receipt_worker import ReceiptFailed
 from assistant.settings import settings
 from assistant.ui import previews, read_aloud
 from assistant.ui.erase_dialog import ask_erase

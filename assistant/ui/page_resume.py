@@ -11,8 +11,8 @@ from datetime import date
 
 import streamlit as st
 
-from assistant.i18n import Translator
-from assistant.loader import FormLibrary
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import FormLibrary
 from assistant.resume.handover import open_codes
 from assistant.resume.key import KeyProblem
 from assistant.ui.pause_key import pause_key

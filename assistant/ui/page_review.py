@@ -8,12 +8,12 @@ from html import escape
 
 import streamlit as st
 
-from assistant.documents import build_documents, planned_bilaga
-from assistant.errors import describe_failure
-from assistant.flow import declared, first_incomplete_page
-from assistant.i18n import Translator
-from assistant.i18n_markers import N_
-from assistant.summary import Row, review_groups
+from assistant.paper.documents import build_documents, planned_bilaga
+from assistant.definition.errors import describe_failure
+from assistant.wizard.flow import declared, first_incomplete_page
+from assistant.i18n.translator import Translator
+from assistant.i18n.markers import N_
+from assistant.wizard.summary import Row, review_groups
 from assistant.ui import previews, read_aloud
 from assistant.ui.fields import swedish
 from assistant.ui.page_pause import pause_button

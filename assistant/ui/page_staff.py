@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from assistant.i18n import Translator, forget_catalogs, language
-from assistant.loader import FormLibrary
-from assistant.printing import spool_keeps_copies
+from assistant.i18n.translator import Translator, forget_catalogs, language
+from assistant.definition.loader import FormLibrary
+from assistant.paper.printing import spool_keeps_copies
 from assistant.settings import settings
-from assistant.stats import MonthRow, Statistics
+from assistant.visit.stats import MonthRow, Statistics
 from assistant.ui.failure import guarded
 from assistant.ui.forms_in_force import FormsInForce
 from assistant.ui.session import STORE

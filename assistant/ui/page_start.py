@@ -6,11 +6,11 @@ from datetime import date
 
 import streamlit as st
 
-from assistant.flow import Wizard
-from assistant.i18n import Translator
-from assistant.fonts import FontNeed, missing_fonts
-from assistant.loader import FormLibrary
-from assistant.model import Form
+from assistant.wizard.flow import Wizard
+from assistant.i18n.translator import Translator
+from assistant.paper.fonts import FontNeed, missing_fonts
+from assistant.definition.loader import FormLibrary
+from assistant.definition.model import Form
 from assistant.settings import settings
 from assistant.ui import page_guide, page_staff
 from assistant.ui.failure import guarded

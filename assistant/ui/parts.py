@@ -7,8 +7,8 @@ from html import escape
 
 import streamlit as st
 
-from assistant.flow import Wizard
-from assistant.i18n import Translator
+from assistant.wizard.flow import Wizard
+from assistant.i18n.translator import Translator
 from assistant.ui.failure import guarded
 
 

@@ -16,7 +16,7 @@ from html import escape
 
 import streamlit as st
 
-from assistant.i18n import Translator
+from assistant.i18n.translator import Translator
 from assistant.ui.session import Visit, visit
 
 DPI = 70                    # A4 at 70 dpi is 579 px wide: sharp at the page's width, 50-70 kB a page

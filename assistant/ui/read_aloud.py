@@ -18,11 +18,11 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from assistant.flow import Wizard, visible_fields
-from assistant.guide import Outcome, Question
-from assistant.i18n import Translator
-from assistant.i18n_markers import N_
-from assistant.model import Form
+from assistant.wizard.flow import Wizard, visible_fields
+from assistant.wizard.guide import Outcome, Question
+from assistant.i18n.translator import Translator
+from assistant.i18n.markers import N_
+from assistant.definition.model import Form
 from assistant.speech.page_texts import guide_texts, next_step_texts, question_texts, review_texts
 from assistant.speech.synthesis import SpeechFailed
 from assistant.speech.voices import voice_for

@@ -18,13 +18,13 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.documents import Documents
-from assistant.flow import Wizard
-from assistant.pairing import PAIRINGS
-from assistant.receipt_worker import ReceiptJob, ReceiptRenderer
+from assistant.paper.documents import Documents
+from assistant.wizard.flow import Wizard
+from assistant.visit.pairing import PAIRINGS
+from assistant.paper.receipt_worker import ReceiptJob, ReceiptRenderer
 from assistant.settings import settings
-from assistant.stats import Statistics, stats_path
-from assistant.visit_store import VisitStore, idle_state, new_token
+from assistant.visit.stats import Statistics, stats_path
+from assistant.visit.store import VisitStore, idle_state, new_token
 
 VISIT = "visit"
 WIDGET_PREFIX = "q:"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.loader import load_form
+from assistant.definition.loader import load_form
 from tests.browser.wizard import Visitor, key_css, rerun_by
 from tests.form_walks.forskola import WALK
 

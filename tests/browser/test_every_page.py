@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from assistant.flow import default_answers
+from assistant.wizard.flow import default_answers
 from tests.browser.test_walk import FORM
 from tests.browser.wizard import Visitor, axe_violations, describe, key_css
 from tests.form_walks.aldreomsorg import WALK

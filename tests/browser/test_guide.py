@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.guide import guide
-from assistant.i18n import Translator
-from assistant.loader import load_form
+from assistant.wizard.guide import guide
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_form
 from tests.browser.test_read_aloud import AUDIO, REST, decoded, new_reading, outside, plays, wav_of
 from tests.browser.wizard import Visitor, key_css, rerun_by
 

@@ -11,7 +11,7 @@ from typing import Any
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from assistant.model import Field
+from assistant.definition.model import Field
 from tests.browser.test_walk import FORM
 from tests.browser.wizard import Visitor, key_css, rerun_by
 from tests.form_walks.aldreomsorg import WALK

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.i18n import language
+from assistant.i18n.translator import language
 from assistant.pdf.render import render_png_pages
 from tests.browser.test_print_route import FETCH_OWN_BYTES
 from tests.browser.test_walk import FORM, check_downloaded_pdf

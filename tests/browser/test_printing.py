@@ -1,4 +1,4 @@
-"""Printing at the library through CUPS: assistant.printing against a real scheduler with the cups-pdf
+"""Printing at the library through CUPS: assistant.paper.printing against a real scheduler with the cups-pdf
 virtual printer (started and stopped by these tests), and the hand-over to lp on standard input."""
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from assistant import printing
-from assistant.printing import PrintError, print_pdf, printer_available
+from assistant.paper import printing
+from assistant.paper.printing import PrintError, print_pdf, printer_available
 from tests.browser import cups
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,9 +40,9 @@ def use_scheduler(scheduler, monkeypatch):
 @pytest.fixture(scope="module")
 def filled_form() -> bytes:
     """The service-housing form as the walk fills it: the print version the result page offers."""
-    from assistant.documents import build_documents
-    from assistant.flow import default_answers
-    from assistant.loader import load_form
+    from assistant.paper.documents import build_documents
+    from assistant.wizard.flow import default_answers
+    from assistant.definition.loader import load_form
     from tests.form_walks.aldreomsorg import WALK
     from tests.testdata import TODAY
     from tests.walks import walk_answers

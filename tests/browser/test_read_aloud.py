@@ -13,8 +13,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from assistant.i18n import Translator
-from assistant.loader import load_form
+from assistant.i18n.translator import Translator
+from assistant.definition.loader import load_form
 from assistant.ui.read_aloud import NO_VOICE
 from tests.browser.wizard import Visitor, key_css, settle
 

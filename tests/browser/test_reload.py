@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from assistant.loader import load_form
+from assistant.definition.loader import load_form
 from tests.browser.wizard import Visitor, key_css, rerun_by
 
 ROOT = Path(__file__).resolve().parents[2]

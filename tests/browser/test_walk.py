@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from assistant.documents import build_documents
-from assistant.flow import default_answers
-from assistant.loader import load_form
+from assistant.paper.documents import build_documents
+from assistant.wizard.flow import default_answers
+from assistant.definition.loader import load_form
 from assistant.pdf.inspect import read_fields
 from assistant.pdf.render import render_png_pages
 from assistant.ui.page_accessibility import STREAMLIT_ENGLISH

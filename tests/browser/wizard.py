@@ -15,9 +15,9 @@ from typing import Any
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from assistant.i18n import Translator, language
-from assistant.model import Field, Form
-from assistant.summary import NO, YES
+from assistant.i18n.translator import Translator, language
+from assistant.definition.model import Field, Form
+from assistant.wizard.summary import NO, YES
 
 HERE = Path(__file__).resolve().parent
 AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -261,7 +261,7 @@ class Visitor:
     def check_labels(self, page_id: str, answers: dict[str, Any]) -> None:
         """Every control of the question page has its question (or option) as accessible name, in the
         visitor's language: the name a screen reader reads."""
-        from assistant.flow import visible_fields
+        from assistant.wizard.flow import visible_fields
         from assistant.ui.fields import TEXT_TYPES
 
         t = self.t

@@ -151,7 +151,7 @@ def test_a_wrong_field_type_in_a_block_is_one_problem_not_forty(tmp_path: Path) 
 def test_neither_the_cli_nor_the_web_server_loads_weasyprint() -> None:
     """WeasyPrint (receipts and the pause sheet, made in the helper process) takes 0.8 s to import: the CLI's
     fill of a bundled form took 1 s with it and 0.2 s without (bench/bench_pdf.py, goal 0.6 s)."""
-    probe = ("import sys; from assistant import cli, documents; from assistant.ui import app; "
+    probe = ("import sys; from assistant import cli; from assistant.paper import documents; from assistant.ui import app; "
              "print('weasyprint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False", out.stderr
@@ -175,9 +175,9 @@ def printed_text(pdf: Path) -> str:
 
 
 def test_fill_makes_the_very_pdf_the_app_makes_from_the_same_answers(tmp_path: Path) -> None:
-    from assistant.documents import build_documents
-    from assistant.flow import default_answers
-    from assistant.loader import load_form
+    from assistant.paper.documents import build_documents
+    from assistant.wizard.flow import default_answers
+    from assistant.definition.loader import load_form
     from tests.form_walks.aldreomsorg import PAGES
     from tests.walks import walk_answers
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from assistant.errors import FormError
+from assistant.definition.errors import FormError
 from assistant.pdf.fill import BilagaInfo, fill_pdf, plan_overflow
 from assistant.pdf.inspect import read_fields
 from assistant.pdf.render import render_png_pages

@@ -13,9 +13,9 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.model import ORIGINAL, Page
+from assistant.definition.model import ORIGINAL, Page
 from assistant.ui.fields import TEXT_TYPES
-from assistant.pairing import PAIRINGS
+from assistant.visit.pairing import PAIRINGS
 from assistant.ui.session import WIDGET_PREFIX, Visit, keep_draft
 
 DRAFT_MS = 2_000

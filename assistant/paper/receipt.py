@@ -18,13 +18,13 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from assistant.bidi import isolated, left_to_right
-from assistant.next_steps import dated
-from assistant.flow import shown
-from assistant.i18n import Translator
-from assistant.model import Form
+from assistant.paper.bidi import isolated, left_to_right
+from assistant.wizard.next_steps import dated
+from assistant.wizard.flow import shown
+from assistant.i18n.translator import Translator
+from assistant.definition.model import Form
 from assistant.settings import settings
-from assistant.summary import NOT_ANSWERED, review_groups
+from assistant.wizard.summary import NOT_ANSWERED, review_groups
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

@@ -1,8 +1,8 @@
-"""Load forms/<id>/form.yaml into a :class:`~assistant.model.Form`, or say exactly what is wrong.
+"""Load forms/<id>/form.yaml into a :class:`~assistant.definition.model.Form`, or say exactly what is wrong.
 
 Shared blocks (person, representative, interpreter, ...) live once in forms/_blocks/<name>.yaml; a
 form's page list says ``- use: person`` with a ``prefix`` and gets that block's pages with prefixed
-ids. What each file may contain is assistant/schema/form.schema.yaml: it is checked first (every mistake at
+ids. What each file may contain is assistant/definition/schema/form.schema.yaml: it is checked first (every mistake at
 once), the parts it rejects are left out, and this module checks only what a schema cannot say: references
 between questions, pages and PDF fields (and whether a comparison or a computed box fits its questions' types).
 Every error carries file, line, field and a fix.
@@ -15,15 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant import form_schema
-from assistant.conditions import named_fields, walk
-from assistant.errors import FormError, Problem
-from assistant.model import (
+from assistant.definition import form_schema
+from assistant.wizard.conditions import named_fields, walk
+from assistant.definition.errors import FormError, Problem
+from assistant.definition.model import (
     NO_TEXT, AllOf, Answered, AnyOf, Compare, Computed, Cond, Condition, DaysBetween, Field, Form, ListItem, Not,
     Option, Page, PdfMapping, PdfTarget, Repeat, Rule, Text, Total,
 )
-from assistant.repeat import row_targets
-from assistant.yaml_lines import LineDict, line_of, read_yaml
+from assistant.wizard.repeat import row_targets
+from assistant.definition.yaml_lines import LineDict, line_of, read_yaml
 
 BLOCKS_DIR = "_blocks"
 
@@ -165,7 +165,7 @@ def _page(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], extra_show_i
 
 def _group_page(ctx: _Ctx, raw: LineDict) -> Page | None:
     """A page with repeat: its questions get the ids <page id>.<question id>, and its entries are made by the
-    wizard (assistant/repeat.py)."""
+    wizard (assistant/wizard/repeat.py)."""
     gid = str(raw["id"])
     spec = raw["repeat"]
     rename = {str(f.get("id")): f"{gid}.{f.get('id')}" for f in raw["fields"] if isinstance(f, dict)}

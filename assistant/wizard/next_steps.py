@@ -6,8 +6,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from assistant.i18n import Translator
-from assistant.model import ListItem
+from assistant.i18n.translator import Translator
+from assistant.definition.model import ListItem
 
 _DATE = re.compile("%\\(\u2068?date\u2069?\\)\u2068?s\u2069?")
 

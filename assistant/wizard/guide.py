@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.model import Text
-from assistant.pictures import NAMES as PICTURES
-from assistant.yaml_lines import read_yaml
+from assistant.definition.model import Text
+from assistant.wizard.pictures import NAMES as PICTURES
+from assistant.definition.yaml_lines import read_yaml
 
-GUIDE_PATH = Path(__file__).resolve().parent.parent / "forms" / "guide.yaml"
+GUIDE_PATH = Path(__file__).resolve().parents[2] / "forms" / "guide.yaml"
 CONTEXT = "_guide"
 
 

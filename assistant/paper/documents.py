@@ -10,13 +10,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.flow import LATIN_NEEDED, in_own_words, latin_names, validate_all, visible_pages
-from assistant.model import ON_BILAGA, ORIGINAL, Field, Form, Text
-from assistant.i18n import SOURCE_LANGUAGE, Translator
+from assistant.wizard.flow import LATIN_NEEDED, in_own_words, latin_names, validate_all, visible_pages
+from assistant.definition.model import ON_BILAGA, ORIGINAL, Field, Form, Text
+from assistant.i18n.translator import SOURCE_LANGUAGE, Translator
 from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf, plan_overflow
-from assistant.pdf_values import PdfValue, format_amount, format_value, pdf_labels, pdf_values
-from assistant.repeat import beyond_paper, filled
-from assistant.validators import Message, clean_text
+from assistant.paper.pdf_values import PdfValue, format_amount, format_value, pdf_labels, pdf_values
+from assistant.wizard.repeat import beyond_paper, filled
+from assistant.fieldtypes.validators import Message, clean_text
 
 
 SummaryMaker = Callable[[Form, Mapping[str, Any], date], bytes]
@@ -109,7 +109,7 @@ def planned_bilaga(form: Form, answers: Mapping[str, Any], today: date) -> list[
 def swedish_summary(form: Form, answers: Mapping[str, Any], today: date) -> bytes:
     """The Swedish summary of an errand without a paper form, made in this process (tools, tests).
     WeasyPrint takes 0.8 s to import, so it is loaded only here: filling a paper form never needs it."""
-    from assistant.receipt import render_receipt
+    from assistant.paper.receipt import render_receipt
     return render_receipt(form, answers, Translator.for_code(SOURCE_LANGUAGE), today, summary=True)
 
 

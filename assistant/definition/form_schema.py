@@ -1,4 +1,4 @@
-"""Check a YAML file against its schema (assistant/schema/*.schema.yaml) and say, for every mistake at once,
+"""Check a YAML file against its schema (assistant/definition/schema/*.schema.yaml) and say, for every mistake at once,
 `file:line: what is wrong. Fix: …`.
 
 The schemas are the one description of what form.yaml, the shared blocks and config/municipality.yaml may
@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 
-from assistant.errors import Problem
-from assistant.yaml_lines import line_of
+from assistant.definition.errors import Problem
+from assistant.definition.yaml_lines import line_of
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 _TYPES = Draft202012Validator.TYPE_CHECKER.redefine_many({
@@ -69,7 +69,7 @@ SWEDISH = Wording(
 
 @lru_cache(maxsize=None)
 def load_schema(name: str) -> dict[str, Any]:
-    """assistant/schema/<name>.schema.yaml as plain data. libyaml's loader when PyYAML has it: the pure-Python
+    """assistant/definition/schema/<name>.schema.yaml as plain data. libyaml's loader when PyYAML has it: the pure-Python
     one took 0.19 s of the CLI's 0.45 s for the two schemas."""
     text = (SCHEMA_DIR / f"{name}.schema.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

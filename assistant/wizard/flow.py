@@ -13,12 +13,12 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
-from assistant.conditions import evaluate_all, named_fields
-from assistant.model import ORIGINAL, Cond, Field, Form, Page, Repeat, Text
-from assistant import repeat
-from assistant.i18n_markers import N_
+from assistant.wizard.conditions import evaluate_all, named_fields
+from assistant.definition.model import ORIGINAL, Cond, Field, Form, Page, Repeat, Text
+from assistant.wizard import repeat
+from assistant.i18n.markers import N_
 from assistant.settings import settings
-from assistant.validators import Invalid, Message, clean, clean_limited, text_limit
+from assistant.fieldtypes.validators import Invalid, Message, clean, clean_limited, text_limit
 
 LATIN_NEEDED = N_("Skriv namnet med latinska bokstäver (A–Z), så som det står på ditt id-kort, LMA-kort eller pass. "
                   "Det namnet kommer på blanketten.")

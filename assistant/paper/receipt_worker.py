@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from assistant.i18n import SOURCE_LANGUAGE, Translator
-from assistant.model import Form
+from assistant.i18n.translator import SOURCE_LANGUAGE, Translator
+from assistant.definition.model import Form
 from assistant.speech.synthesis import SpeechFailed, first_and_rest, speak, warm_up as warm_up_speech
 
 WAIT_SECONDS = 60.0
@@ -37,7 +37,7 @@ class ReceiptFailed(RuntimeError):
 
 
 def _render(form: Form, answers: dict[str, Any], lang: str, today: date, summary: bool, large: bool = False) -> bytes:
-    from assistant.receipt import render_receipt     # in the helper only: see _helper_start
+    from assistant.paper.receipt import render_receipt     # in the helper only: see _helper_start
     return render_receipt(form, answers, Translator.for_code(lang), today, summary=summary, large=large)
 
 
@@ -56,7 +56,7 @@ def _helper_start() -> None:
     matters more than a receipt a second sooner), end together with the server even when the server is
     killed (nothing would close the helper's pipes then), and load the fonts. WeasyPrint is imported here,
     not at the top: the web server that starts the helper never loads it (0.8 s and its memory)."""
-    from assistant.receipt import warm_up
+    from assistant.paper.receipt import warm_up
     os.nice(HELPER_NICENESS)
     parent = multiprocessing.parent_process()
     if parent is not None:

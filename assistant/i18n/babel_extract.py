@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from assistant.form_texts import form_texts
-from assistant.guide import guide_texts, load_guide
-from assistant.loader import load_form
+from assistant.definition.form_texts import form_texts
+from assistant.wizard.guide import guide_texts, load_guide
+from assistant.definition.loader import load_form
 
 
 def extract_forms(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any) -> Iterator[tuple]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.model import Form, Text
+from assistant.definition.model import Form, Text
 
 
 def form_texts(form: Form) -> Iterator[tuple[Text, int]]:

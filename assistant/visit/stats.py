@@ -26,7 +26,7 @@ from pathlib import Path
 
 _LOG = logging.getLogger(__name__)
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "var" / "statistics.sqlite"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "var" / "statistics.sqlite"
 ENV_PATH = "BLANKETTGUIDEN_STATS"
 MAX_MINUTES = 180        # longer visits count as 180: the tail says nothing more and stays coarse
 

@@ -22,15 +22,15 @@ from babel.numbers import format_decimal
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from assistant.bidi import FSI, PDI, left_to_right
-from assistant.model import Text
+from assistant.paper.bidi import FSI, PDI, left_to_right
+from assistant.definition.model import Text
 from assistant.settings import settings
-from assistant.validators import Message
+from assistant.fieldtypes.validators import Message
 
 # A run of Latin-script words (a Swedish term such as "(bistånd – äldreomsorg)" kept in an Arabic sentence).
 _LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9 .,'’/&–-]*[A-Za-zÀ-ɏ0-9])?")
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "translations"
 DOMAIN = "messages"
 SOURCE_LANGUAGE = "sv"
 

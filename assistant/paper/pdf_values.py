@@ -13,8 +13,8 @@ from typing import Any
 
 import phonenumbers
 
-from assistant.model import Computed, DaysBetween, Form, PdfTarget, Total
-from assistant.personnummer import IdNumber
+from assistant.definition.model import Computed, DaysBetween, Form, PdfTarget, Total
+from assistant.fieldtypes.personnummer import IdNumber
 
 PdfValue = str | bool
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")

@@ -17,9 +17,9 @@ import phonenumbers
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import postnummer
 
-from assistant.i18n_markers import N_
-from assistant.model import Field
-from assistant.personnummer import IdNumber, IdNumberError, parse_id_number
+from assistant.i18n.markers import N_
+from assistant.definition.model import Field
+from assistant.fieldtypes.personnummer import IdNumber, IdNumberError, parse_id_number
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from assistant.i18n_markers import N_
-from assistant.model import (
+from assistant.i18n.markers import N_
+from assistant.definition.model import (
     NO_TEXT, AllOf, Answered, AnyOf, Compare, Cond, Condition, Field, Form, Not, Page, PdfTarget, Repeat, Text,
 )
-from assistant.validators import Message
+from assistant.fieldtypes.validators import Message
 
 TOO_FEW = N_("Lägg till minst %(min)s.")
 TOO_MANY = N_("Du kan inte lägga till fler. Det får vara högst %(max)s.")

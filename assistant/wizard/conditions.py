@@ -13,8 +13,8 @@ from collections.abc import Collection, Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from assistant.model import AllOf, Answered, AnyOf, Compare, Cond, Condition, Not
-from assistant.validators import ascii_digits, is_empty, parse_date
+from assistant.definition.model import AllOf, Answered, AnyOf, Compare, Cond, Condition, Not
+from assistant.fieldtypes.validators import ascii_digits, is_empty, parse_date
 
 Truth = bool | None
 

@@ -19,7 +19,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from assistant.errors import FormError, Problem
+from assistant.definition.errors import FormError, Problem
 
 JOB_TITLE = "Blankettguiden"
 LPSTAT_TIMEOUT = 5      # seconds; lpstat answers in milliseconds when CUPS runs

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from assistant.errors import FormError, Problem
+from assistant.definition.errors import FormError, Problem
 
 
 class LineDict(dict):

@@ -14,11 +14,11 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from assistant.errors import FormError, Problem, one_line
-from assistant.form_texts import form_texts
-from assistant.i18n import LANGUAGES, SOURCE_LANGUAGE, Language, catalog_path
-from assistant.loader import FormLibrary, load_library
-from assistant.model import Form, Text, field_pattern
+from assistant.definition.errors import FormError, Problem, one_line
+from assistant.definition.form_texts import form_texts
+from assistant.i18n.translator import LANGUAGES, SOURCE_LANGUAGE, Language, catalog_path
+from assistant.definition.loader import FormLibrary, load_library
+from assistant.definition.model import Form, Text, field_pattern
 from assistant.pdf.inspect import PdfField, read_fields
 from assistant.settings import Settings, placeholders_in, settings
 

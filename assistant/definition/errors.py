@@ -48,7 +48,7 @@ class FormError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-_PROJECT = Path(__file__).resolve().parent.parent
+_PROJECT = Path(__file__).resolve().parents[2]
 
 
 def describe_failure(exc: BaseException) -> str:

@@ -6,13 +6,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from assistant.flow import question_pages, visible_fields
-from assistant.i18n import Translator
-from assistant.i18n_markers import N_
-from assistant.model import ORIGINAL, Field, Form
-from assistant.pdf_values import format_value
-from assistant.repeat import filled
-from assistant.validators import Invalid, clean
+from assistant.wizard.flow import question_pages, visible_fields
+from assistant.i18n.translator import Translator
+from assistant.i18n.markers import N_
+from assistant.definition.model import ORIGINAL, Field, Form
+from assistant.paper.pdf_values import format_value
+from assistant.wizard.repeat import filled
+from assistant.fieldtypes.validators import Invalid, clean
 
 NOT_ANSWERED = N_("Inte besvarat")
 YES, NO = N_("Ja"), N_("Nej")

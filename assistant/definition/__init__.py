@@ -1,0 +1,1 @@
+"""The form definition: form.yaml read, checked against its schema and turned into the form model."""
