@@ -82,7 +82,7 @@ def answer_problems(form: Form, given: Mapping[str, Any], answers: Mapping[str, 
     from assistant.documents import answer_errors
     from assistant.i18n import SOURCE_LANGUAGE, Translator
 
-    ids = {f.id for f in form.fields}
+    ids = answer_ids(form, answers)
     problems = [Problem(source, f"{form.source} has no such question.", "Use the ids of its fields (pages: fields: id:).",
                         field=key) for key in given if key.split("~")[0] not in ids]
     say = Translator.for_code(SOURCE_LANGUAGE)
@@ -95,12 +95,21 @@ def answer_problems(form: Form, given: Mapping[str, Any], answers: Mapping[str, 
     return problems
 
 
+def answer_ids(form: Form, answers: Mapping[str, Any]) -> set[str]:
+    """The ids answers may have: each question, and for a repeating group its number of entries (barn), each
+    entry's questions (barn.2.namn) and the yes/no of its summary page (barn.more), as the wizard stores them."""
+    from assistant.repeat import expand
+
+    return {f.id for page in expand(form, answers) for f in page.fields} | {
+        page.id for page in form.pages if page.repeat is not None}
+
+
 def hidden_answers(form: Form, given: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
     """Answers given to questions these answers hide (show_if): the wizard keeps them but never prints them."""
-    from assistant.flow import relevant_answers
+    from assistant.flow import relevant_answers, visible_pages
 
-    shown = relevant_answers(form, answers)
-    ids = {f.id for f in form.fields}
+    shown = set(relevant_answers(form, answers)) | {page.id for page in visible_pages(form, answers) if page.summary}
+    ids = answer_ids(form, answers)
     return [key for key, value in given.items()
             if key in ids and key not in shown and value not in (None, "", [], False)]
 
