@@ -32,6 +32,7 @@ from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf
 from assistant.pdf.inspect import read_fields
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
+FORMS_ENV = "BLANKETTGUIDEN_FORMS"      # the app's variable for another forms folder: the CLI reads the same one
 EPILOG = "Exit codes: 0 done; 1 problems in the input (one line each); 2 wrong usage; 3 internal error."
 
 
@@ -114,13 +115,27 @@ def hidden_answers(form: Form, given: Mapping[str, Any], answers: Mapping[str, A
             if key in ids and key not in shown and value not in (None, "", [], False)]
 
 
+def vetted_form(path: Path) -> Form:
+    """The form as the app would offer it: a form that `check` finds problems in (a PDF field missing, a
+    placeholder the settings lack) is kept off the start page, so it is not filled here either, and the
+    problems are the lines the staff area shows for it."""
+    from assistant.check import form_problems
+    from assistant.loader import load_form
+    from assistant.settings import settings
+
+    form = load_form(path)
+    problems = form_problems(form, settings())
+    if problems:
+        raise FormError(problems)
+    return form
+
+
 def _fill_form(args: argparse.Namespace, given: dict[str, Any]) -> tuple[bytes, bytes | None, tuple[Continued, ...]]:
     """A form of forms/ filled as the app fills it: its defaults, the wizard's checks, build_documents."""
     from assistant.documents import build_documents
     from assistant.flow import default_answers
-    from assistant.loader import load_form
 
-    form = load_form(args.forms_dir / args.form / "form.yaml")
+    form = vetted_form(args.forms_dir / args.form / "form.yaml")
     today = date.today()
     answers = {**default_answers(form, today), **given}
     problems = answer_problems(form, given, answers, today, args.answers)
@@ -217,7 +232,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m assistant", description="Blankettguiden for administrators.",
                                 epilog=EPILOG)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--forms-dir", type=Path, default=FORMS_DIR, help="default: the forms/ folder")
+    common.add_argument("--forms-dir", type=Path, default=Path(os.environ.get(FORMS_ENV) or FORMS_DIR),
+                        help=f"default: ${FORMS_ENV} when set (as for the app), else the forms/ folder")
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("inspect", parents=[common], help="list a PDF's fields", epilog=EPILOG)
     s.add_argument("pdf", type=Path)
