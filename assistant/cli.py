@@ -66,7 +66,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if target_pdf.resolve() != args.pdf.resolve():
         target_pdf.write_bytes(args.pdf.read_bytes())
     draft = draft_form(fields, args.form_id, args.pdf.name, read_page_text(args.pdf))
-    tables = "".join(f"# Table '{name}': {rows} rows, one wizard page per row.\n" for name, rows in draft.tables.items())
+    tables = "".join(f"# Table '{name}': {rows} rows, " + ("a repeating group (repeat:); its PDF names carry {n}.\n"
+                                                         if name in draft.groups else
+                                                         "one wizard page per row (its PDF names do not number the "
+                                                         "rows 1, 2, 3 …, so {n} cannot name them).\n")
+                     for name, rows in draft.tables.items())
     header = (f"# Drafted by `python -m assistant import` from {args.pdf.name}: {len(fields)} PDF fields.\n"
               f"{tables}# Edit titles, labels, types and pages, then run `python -m assistant check`.\n")
     out.write_text(header + yaml.safe_dump(draft.form, sort_keys=False, allow_unicode=True, width=110),
