@@ -32,6 +32,7 @@ from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf
 from assistant.pdf.inspect import read_fields
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
+FORMS_ENV = "BLANKETTGUIDEN_FORMS"      # the app's variable for another forms folder: the CLI reads the same one
 EPILOG = "Exit codes: 0 done; 1 problems in the input (one line each); 2 wrong usage; 3 internal error."
 
 
@@ -65,7 +66,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if target_pdf.resolve() != args.pdf.resolve():
         target_pdf.write_bytes(args.pdf.read_bytes())
     draft = draft_form(fields, args.form_id, args.pdf.name, read_page_text(args.pdf))
-    tables = "".join(f"# Table '{name}': {rows} rows, one wizard page per row.\n" for name, rows in draft.tables.items())
+    tables = "".join(f"# Table '{name}': {rows} rows, " + ("a repeating group (repeat:); its PDF names carry {n}.\n"
+                                                         if name in draft.groups else
+                                                         "one wizard page per row (its PDF names do not number the "
+                                                         "rows 1, 2, 3 …, so {n} cannot name them).\n")
+                     for name, rows in draft.tables.items())
     header = (f"# Drafted by `python -m assistant import` from {args.pdf.name}: {len(fields)} PDF fields.\n"
               f"{tables}# Edit titles, labels, types and pages, then run `python -m assistant check`.\n")
     out.write_text(header + yaml.safe_dump(draft.form, sort_keys=False, allow_unicode=True, width=110),
@@ -82,7 +87,7 @@ def answer_problems(form: Form, given: Mapping[str, Any], answers: Mapping[str, 
     from assistant.paper.documents import answer_errors
     from assistant.i18n.translator import SOURCE_LANGUAGE, Translator
 
-    ids = {f.id for f in form.fields}
+    ids = answer_ids(form, answers)
     problems = [Problem(source, f"{form.source} has no such question.", "Use the ids of its fields (pages: fields: id:).",
                         field=key) for key in given if key.split("~")[0] not in ids]
     say = Translator.for_code(SOURCE_LANGUAGE)
@@ -95,23 +100,46 @@ def answer_problems(form: Form, given: Mapping[str, Any], answers: Mapping[str, 
     return problems
 
 
+def answer_ids(form: Form, answers: Mapping[str, Any]) -> set[str]:
+    """The ids answers may have: each question, and for a repeating group its number of entries (barn), each
+    entry's questions (barn.2.namn) and the yes/no of its summary page (barn.more), as the wizard stores them."""
+    from assistant.wizard.repeat import expand
+
+    return {f.id for page in expand(form, answers) for f in page.fields} | {
+        page.id for page in form.pages if page.repeat is not None}
+
+
 def hidden_answers(form: Form, given: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
     """Answers given to questions these answers hide (show_if): the wizard keeps them but never prints them."""
-    from assistant.wizard.flow import relevant_answers
+    from assistant.wizard.flow import relevant_answers, visible_pages
 
-    shown = relevant_answers(form, answers)
-    ids = {f.id for f in form.fields}
+    shown = set(relevant_answers(form, answers)) | {page.id for page in visible_pages(form, answers) if page.summary}
+    ids = answer_ids(form, answers)
     return [key for key, value in given.items()
             if key in ids and key not in shown and value not in (None, "", [], False)]
+
+
+def vetted_form(path: Path) -> Form:
+    """The form as the app would offer it: a form that `check` finds problems in (a PDF field missing, a
+    placeholder the settings lack) is kept off the start page, so it is not filled here either, and the
+    problems are the lines the staff area shows for it."""
+    from assistant.definition.check import form_problems
+    from assistant.definition.loader import load_form
+    from assistant.settings import settings
+
+    form = load_form(path)
+    problems = form_problems(form, settings())
+    if problems:
+        raise FormError(problems)
+    return form
 
 
 def _fill_form(args: argparse.Namespace, given: dict[str, Any]) -> tuple[bytes, bytes | None, tuple[Continued, ...]]:
     """A form of forms/ filled as the app fills it: its defaults, the wizard's checks, build_documents."""
     from assistant.paper.documents import build_documents
     from assistant.wizard.flow import default_answers
-    from assistant.definition.loader import load_form
 
-    form = load_form(args.forms_dir / args.form / "form.yaml")
+    form = vetted_form(args.forms_dir / args.form / "form.yaml")
     today = date.today()
     answers = {**default_answers(form, today), **given}
     problems = answer_problems(form, given, answers, today, args.answers)
@@ -208,7 +236,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m assistant", description="Blankettguiden for administrators.",
                                 epilog=EPILOG)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--forms-dir", type=Path, default=FORMS_DIR, help="default: the forms/ folder")
+    common.add_argument("--forms-dir", type=Path, default=Path(os.environ.get(FORMS_ENV) or FORMS_DIR),
+                        help=f"default: ${FORMS_ENV} when set (as for the app), else the forms/ folder")
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("inspect", parents=[common], help="list a PDF's fields", epilog=EPILOG)
     s.add_argument("pdf", type=Path)

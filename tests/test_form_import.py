@@ -38,23 +38,37 @@ def test_radio_states_are_labelled_with_the_words_printed_beside_each_box() -> N
     assert "Gift/registrerad partner" in labels      # printed on the paper; the PDF state is only "Gift"
 
 
-def test_each_table_row_is_one_page_and_no_page_mixes_rows() -> None:
+def test_a_table_numbered_from_one_is_drafted_as_one_repeating_group_mapped_with_n() -> None:
+    """Barn1_Namn … Barn4_Personnummer: the row's questions once, as the docs' "add another child", after a
+    yes/no (a group has at least one entry) that the paper does not print."""
     form = draft(BISTAND)
     tables = find_tables(list(read_fields(BISTAND.read_bytes()).values()))
     assert len(tables["barn"]) == 4 and len(tables["barn"][1]) == 5   # four children, five columns each
-    where = page_of(form)
-    rows = {}
-    for q in questions(form).values():
-        if q["label"].startswith("Barn "):
-            rows.setdefault(q["label"][:6], set()).add(where[q["id"]])
-    assert len(rows) == 4 and all(len(pages) == 1 for pages in rows.values())
-    assert len({next(iter(p)) for p in rows.values()}) == 4
+    group = next(p for p in form["pages"] if "repeat" in p)
+    assert group["repeat"]["rows"] == 4 and group["show_if"] == {"har_barn": True}
+    assert [q["label"] for q in group["fields"]][:2] == ["Barn, namn", "Barn, personnummer"]
+    assert not any(q["label"].startswith("Barn ") for q in questions(form).values())   # no copy per row
+    fields = form["pdf"]["fields"]
+    assert fields["barn.barn_namn"] == "Barn{n}_Namn"
+    assert fields["barn.barn_gar_forskola"] == {"to": "Barn{n}_Skola", "states": {"ja": "Ja", "nej": "Nej"}}
+    assert form["pdf"]["not_printed"] == ["har_barn"]
+    assert questions(form)["har_barn"]["label"] == "Finns det något att skriva i tabellen Barn som bor i hushållet?"
+
+
+def test_the_drafted_repeating_group_passes_check(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "forms/_blocks", tmp_path / "_blocks")
+    out = run("import", str(BISTAND), "--form-id", "bistand", "--forms-dir", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert "# Table 'barn': 4 rows, a repeating group (repeat:)" in (tmp_path / "bistand/form.yaml").read_text("utf-8")
+    check = run("check", "--forms-dir", str(tmp_path))   # the settings offer forms not in tmp_path: ignore those
+    about_draft = [ln for ln in check.stdout.splitlines() if "bistand/form.yaml" in ln and ": warning: " not in ln]
+    assert not about_draft, about_draft
 
 
 def test_types_are_guessed_from_labels_and_the_draft_names_the_applicant() -> None:
     form = draft(BISTAND)
     types = {q["label"]: q["type"] for q in questions(form).values()}
-    assert types["Barn 1, personnummer"] == "pnr"
+    assert types["Barn, personnummer"] == "pnr"
     assert form["id_field"] in questions(form) and questions(form)[form["id_field"]]["type"] == "pnr"
     assert len(form["name_fields"]) == 2
 
@@ -120,3 +134,28 @@ def test_an_unknown_key_under_left_blank_is_an_error_with_the_keys_to_use(tmp_pa
     out = run("check", "--forms-dir", str(tmp_path / "forms"))
     assert any("unknown key 'personal' in left_blank" in ln and "pen, staff, unused" in ln
                for ln in out.stdout.splitlines()), out.stdout
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
+def test_a_real_table_of_22_rows_is_one_group_and_its_checkboxes_are_named_by_their_column_heading() -> None:
+    """additional_dependents.pdf: DependentNameRow1 … ODCRow22. The checkboxes have no tooltip and nothing
+    printed beside them; "CTC" and "ODC" head their columns. TIN (taxpayer identification number) is a pnr."""
+    form = draft(CORPUS / "additional_dependents.pdf")
+    [ask, group] = form["pages"]
+    assert group["repeat"]["rows"] == 22 and group["show_if"] == {ask["id"]: True}
+    assert {q["id"]: (q["label"], q["type"]) for q in group["fields"]} == {
+        "dependent_name": ("Dependent Name", "text"), "tin": ("TIN", "pnr"), "relationship": ("Relationship", "text"),
+        "ctc": ("CTC", "yesno"), "odc": ("ODC", "yesno")}
+    assert form["pdf"]["fields"][f"{group['id']}.ctc"] == {"checkboxes": {True: "CTCRow{n}"}}
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
+def test_the_papers_question_numbers_are_left_out_of_ids_and_labels_and_rows_from_0_stay_pages() -> None:
+    """f13614c: "1. Your first name" is asked as "Your first name" (id first_name, not 1_first_name);
+    its dependents are dependent_0_name …: {n} counts from 1, so those rows stay a page each."""
+    form = draft(CORPUS / "f13614c-TY2021.pdf")
+    qs = questions(form)
+    assert qs["first_name"]["label"] == "Your first name" and qs["date_birth"]["type"] == "date"
+    assert "1_first_name" not in qs and "4_date_birth" not in qs and "401k_b" in qs   # "401K (B)" is a name
+    assert form["pdf"]["fields"]["first_name"] == "first_name"
+    assert "dependent_0_name" in form["pdf"]["fields"].values()

@@ -26,7 +26,7 @@ STOP_WORDS = {"the", "a", "an", "of", "and", "or", "to", "your", "you", "if", "i
 
 # (type, pattern over tooltip + name), first match wins. Swedish and English words of real forms.
 TYPE_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
-    ("pnr", r"person\s*(nummer|nr)|samordningsnummer|\bpnr\b|social security|\bssn\b|\bitin\b|\batin\b"),
+    ("pnr", r"person\s*(nummer|nr)|samordningsnummer|\bpnr\b|social security|\bssn\b|\bi?tin\b|\batin\b"),
     ("email", r"e-?post|e-?mail"),
     ("phone", r"telefon|\btel\b|mobil|phone"),
     ("postcode", r"post\s*(nummer|nr)|\bzip\b"),
@@ -122,9 +122,15 @@ def _meaningful(tooltip: str | None, name: str) -> str | None:
     return tip if re.search(r"[^\W\d_]{3}", tip) else None
 
 
+def unnumbered(text: str) -> str:
+    """Without the paper's question number: "1. Your first name" -> "Your first name", "b) Datum" -> "Datum".
+    The wizard numbers nothing, and an id must not start with a digit."""
+    return re.sub(r"^\(?(\d{1,2}[a-z]?|[a-zA-Z])[.)]\s+(?=\S)", "", text.strip()) or text
+
+
 def label_of(field: PdfField, printed: str | None = None) -> str:
     """Tooltip first, then the words printed beside the field, then the field name split into words."""
-    return _meaningful(field.tooltip, field.name) or printed or short_name(field.name).capitalize()
+    return unnumbered(_meaningful(field.tooltip, field.name) or printed or short_name(field.name).capitalize())
 
 
 def guess_type(field: PdfField, label: str) -> str:
@@ -241,7 +247,48 @@ def _common_stem(patterns: list[str]) -> str:
         while not other.startswith(prefix):
             prefix = prefix[:-1]
     stem = short_name(re.sub(r"[#\[\]_]+$", "", prefix.split("#")[0]) or lasts[0].split("#")[0].split("[")[0])
-    return slug(stem, 3)
+    return slug(re.sub(r"[\s_]*\b(row|rad|line)$", "", stem, flags=re.IGNORECASE) or stem, 3)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A table asked as a repeating group: one page of questions for a row, as often as the visitor needs."""
+
+    id: str
+    rows: int
+    columns: tuple[tuple[PdfField, str], ...]   # row 1's field and its PDF name with {n} for the row number
+
+
+def as_group(table: str, rows: dict[int, list[PdfField]]) -> Group | None:
+    """The table as a repeating group when its PDF names number the rows 1, 2, 3 … and every row has every
+    column. Rows counted from 0 (XFA's [0], "dependent_0_name") have no {n}, which starts at 1: such a
+    table stays one page per row."""
+    if sorted(rows) != list(range(1, len(rows) + 1)):
+        return None
+    columns = []
+    for f in rows[1]:
+        key = row_key(f)
+        if key is None or "[#]" in key[0]:
+            return None
+        columns.append((f, key[0].replace("#", "{n}", 1)))
+    for n, fields in rows.items():
+        if {template.replace("{n}", str(n)) for _, template in columns} != {f.name for f in fields}:
+            return None
+    return Group(table, len(rows), tuple(columns))
+
+
+def words_above(rect: tuple[float, float, float, float], page: PageText | None) -> str | None:
+    """A table column's heading: the nearest printed line above the box within its width ("CTC" over a
+    column of checkboxes), for a box whose tooltip says nothing and with no words beside it."""
+    if page is None:
+        return None
+    x0, _, x1, y1 = rect
+    over = [w for w in page.words if y1 - 1 <= w.y0 < y1 + 60 and x0 - 6 <= (w.x0 + w.x1) / 2 <= x1 + 6]
+    if not over:
+        return None
+    lowest = min(w.y0 for w in over)
+    text = " ".join(w.text for w in sorted((w for w in over if w.y0 - lowest < 2), key=lambda w: w.x0)).strip(" .:")
+    return text if re.search(r"[^\W\d_]", text) else None
 
 
 def section_breaks(page: PageText | None) -> list[float]:
@@ -270,6 +317,56 @@ class Draft:
     form: dict
     tables: dict[str, int]          # table name -> rows found
     sections: int                   # pages cut at a section heading
+    groups: tuple[str, ...] = ()    # the tables drafted as repeating groups (the others: a page per row)
+
+
+def group_pages(group: Group, heading: str | None, text: PageText | None,
+                rects: list[tuple[float, float, float, float]], used: set[str]) -> tuple[list[dict], dict]:
+    """A table as the docs' "add another" pattern: a yes/no page (a group has at least one entry), then the
+    row's questions once, with repeat: and the paper's number of rows; PDF names carry {n}."""
+    gid = group.id
+    while gid in used:
+        gid += "_2"
+    ask = f"har_{gid}"
+    used.update((gid, ask))
+    where = f"i tabellen {unnumbered(heading)}" if heading else "i tabellen"
+    fields, targets, local = [], {}, set()
+    for f, template in group.columns:
+        entry, target = _entry(f, text, rects, set(), None, column=words_above(f.rects[0], text))
+        entry["label"] = without_row_number(entry["label"])
+        entry["id"] = slug(without_row_number(entry["id"].replace("_", " ")), 6)
+        while entry["id"] in local:
+            entry["id"] += "_2"
+        local.add(entry["id"])
+        fields.append(entry)
+        targets[f"{gid}.{entry['id']}"] = _with_name(target, f.name, template)
+    name = next((e["id"] for e in fields if e["type"] == "text"), None)
+    repeat = {"item": "Rad %(n)s", "added_one": "Du har lagt till en rad", "added_many": "Du har lagt till %(count)s rader",
+              "add_another": "Vill du lägga till en rad till?", "max": group.rows, "rows": group.rows,
+              **({"name": name} if name else {})}
+    pages = [{"id": ask, "title": heading or "TODO: rubrik för tabellen",
+              "fields": [{"id": ask, "type": "yesno", "label": f"Finns det något att skriva {where}?", "required": True}]},
+             {"id": gid, "title": heading or "TODO: rubrik för en rad", "show_if": {ask: True}, "repeat": repeat,
+              "fields": fields}]
+    return pages, targets
+
+
+def without_row_number(text: str) -> str:
+    """A group's question is asked for every row: "Barn 1, personnummer" -> "Barn, personnummer"."""
+    return re.sub(r"\s*(?<![\d.])\b1\b(?![\d.])", "", text).strip() or text
+
+
+def _with_name(target: object, name: str, template: str) -> object:
+    """A PDF target with the row's field name replaced by the name with {n}."""
+    if isinstance(target, str):
+        return template if target == name else target
+    assert isinstance(target, dict)
+    out = dict(target)
+    if out.get("to") == name:
+        out["to"] = template
+    if "checkboxes" in out:
+        out["checkboxes"] = {k: template if v == name else v for k, v in out["checkboxes"].items()}
+    return out
 
 
 def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
@@ -284,6 +381,9 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
     printable.sort(key=lambda f: (f.pages[0], -round(f.rects[0][3] / 6), f.rects[0][0]))  # reading order
     tables = find_tables(printable)
     row_of = {f.name: (t, r) for t, rows in tables.items() for r, fs in rows.items() for f in fs}
+    groups = {t: g for t, rows in tables.items() if (g := as_group(t, rows)) is not None}
+    asked: list[str] = []           # the yes/no question before each group: not on the paper
+    drafted: set[str] = set()
     all_rects: dict[int, list[tuple[float, float, float, float]]] = defaultdict(list)
     for f in printable:
         for p, r in zip(f.pages, f.rects):
@@ -310,6 +410,16 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
         text = page_text.get(page_no)
         heading = heading_above(rect[3], text, breaks.get(page_no, []))
         row = row_of.get(f.name)
+        if row is not None and row[0] in groups:
+            if row[0] not in drafted:
+                drafted.add(row[0])
+                close()
+                group_page, group_targets = group_pages(groups[row[0]], heading, text, all_rects[page_no], used)
+                pages.extend(group_page)
+                targets.update(group_targets)
+                asked.append(group_page[0]["id"])
+                last = None
+            continue
         same_row = last is not None and row is not None and last[2] == row
         if last is not None and not same_row:
             new_section = last[0] != page_no or heading != last[1]
@@ -324,7 +434,7 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
         targets[entry["id"]] = target
     close()
 
-    entries = [e for page in pages for e in page["fields"]]
+    entries = [e for page in pages if "repeat" not in page for e in page["fields"]]
     types = {e["id"]: e["type"] for e in entries}
 
     def guess(pattern: str) -> str | None:
@@ -348,18 +458,19 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
         "legal_reference": "TODO",
         "pages": pages,
         **who,
-        "pdf": {"file": pdf_file, "fields": targets, "left_blank": {"pen": pen, "staff": [], "unused": unused}},
+        "pdf": {"file": pdf_file, "fields": targets, **({"not_printed": asked} if asked else {}),
+                "left_blank": {"pen": pen, "staff": [], "unused": unused}},
     }
-    return Draft(form, {t: len(rows) for t, rows in tables.items()}, section_cuts)
+    return Draft(form, {t: len(rows) for t, rows in tables.items()}, section_cuts, tuple(groups))
 
 
 def _entry(f: PdfField, text: PageText | None, rects: list[tuple[float, float, float, float]],
-           used: set[str], row: tuple[str, int] | None) -> tuple[dict, object]:
-    """One question and its PDF target."""
+           used: set[str], row: tuple[str, int] | None, column: str | None = None) -> tuple[dict, object]:
+    """One question and its PDF target; `column` is a table column's heading, for a box nothing else names."""
     others = [r for r in rects if r != f.rects[0]]
-    printed = words_beside(f.rects[0], text, others) if f.kind == "checkbox" else None
+    printed = (words_beside(f.rects[0], text, others) if f.kind == "checkbox" else None) or column
     label = label_of(f, printed)
-    fid = slug(_meaningful(f.tooltip, f.name) or printed or short_name(f.name))
+    fid = slug(unnumbered(_meaningful(f.tooltip, f.name) or printed or short_name(f.name)))
     if row is not None and str(row[1]) not in re.findall(r"\d+", label):
         label = f"{label} (rad {row[1]})"
     if row is not None and str(row[1]) not in re.findall(r"\d+", fid):

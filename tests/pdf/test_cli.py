@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -247,3 +248,50 @@ def test_check_only_warns_about_a_form_that_is_not_offered_yet(tmp_path: Path) -
     assert any(line.startswith(f"{new}:") and "not translated into Arabic (ar)" in line and "in Swedish" in line
                for line in warnings_), warnings_
     assert out.stderr.strip().endswith(f"0 problems, {len(warnings_)} warnings.")
+
+
+# --- fill offers what the app offers (issue 13, point 6) ------------------------------------------------
+
+def _forms_with_a_misspelt_pdf_field(tmp_path: Path) -> Path:
+    """A copy of forms/ whose aldreomsorg maps a PDF field the PDF does not have: it loads, but check fails it."""
+    forms = tmp_path / "forms"
+    shutil.copytree(ROOT / "forms", forms)
+    yaml = forms / "aldreomsorg/form.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("vaning: Vaning", "vaning: Vaaning"), encoding="utf-8")
+    return forms
+
+
+def test_fill_refuses_a_form_the_app_keeps_off_the_start_page_with_the_staff_areas_lines(tmp_path: Path) -> None:
+    from assistant.definition.check import checked_library
+
+    forms = _forms_with_a_misspelt_pdf_field(tmp_path)
+    kept_off = checked_library(forms).broken["aldreomsorg"]       # what "För personalen" shows for it
+    out = run("fill", "aldreomsorg", "--forms-dir", str(forms), "--answers", str(walk_answers_file(tmp_path)),
+              "--out", str(tmp_path / "ut.pdf"))
+    assert out.returncode == 1 and not (tmp_path / "ut.pdf").exists()
+    assert out.stderr.splitlines() == str(kept_off).splitlines()
+    assert "'Vaaning' is not in ansokan-aldreomsorg.pdf" in out.stderr
+
+
+def test_fill_reads_the_forms_folder_the_app_reads_from_blankettguiden_forms(tmp_path: Path) -> None:
+    forms = _forms_with_a_misspelt_pdf_field(tmp_path)
+    env = {**os.environ, "BLANKETTGUIDEN_FORMS": str(forms)}
+    args = ["fill", "aldreomsorg", "--answers", str(walk_answers_file(tmp_path)), "--out", str(tmp_path / "ut.pdf")]
+    out = subprocess.run([sys.executable, "-m", "assistant", *args], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert out.returncode == 1 and str(forms / "aldreomsorg/form.yaml") in out.stderr
+    assert run(*args).returncode == 0                            # without it: the installed forms/
+
+
+def test_fill_takes_a_repeating_groups_answers_as_the_wizard_stores_them(tmp_path: Path) -> None:
+    """bostadstillägg's incomes: inkomst is the number of entries, inkomst.2.belopp the second one's amount,
+    inkomst.more the "add another?" answer; the second income is printed on the paper's second row."""
+    from tests.form_walks.bostadstillagg import PAGES
+    from tests.walks import walk_answers
+
+    answers = {**walk_answers(PAGES), "inkomst": 2, "inkomst.more": False}
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    out = run("fill", "bostadstillagg", "--answers", str(path), "--out", str(tmp_path / "ut.pdf"))
+    assert out.returncode == 0 and out.stderr == "", out.stderr
+    printed = printed_text(tmp_path / "ut.pdf")
+    assert "Alecta" in printed and "KPA Pension" in printed
