@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.wizard.flow import Wizard
 from assistant.i18n.translator import Translator
 from assistant.definition.loader import load_library
-from assistant.fieldtypes.validators import REQUIRED_DEFAULT
+from assistant.fieldtypes import REQUIRED_DEFAULT
 from tests.testdata import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent

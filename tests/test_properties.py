@@ -25,12 +25,14 @@ from assistant.definition.errors import FormError
 from assistant.wizard.flow import default_answers
 from assistant.i18n.translator import LANGUAGES, Translator
 from assistant.definition.loader import load_form
-from assistant.definition.model import FIELD_TYPES, Field, Option, Text
+from assistant.definition.model import Field, Option, Text
+from assistant.fieldtypes import TYPES
 from assistant.pdf import layout
 from assistant.pdf.document import COMB, MULTILINE
 from assistant.pdf.fill import BilagaInfo, fill_pdf
 from assistant.fieldtypes.personnummer import IdNumber
-from assistant.fieldtypes.validators import Invalid, Message, clean
+from assistant.fieldtypes import Invalid, clean
+from assistant.i18n.markers import Message
 from tests.form_walks.aldreomsorg import PAGES
 from tests.pdf.fixtures import Spec, make_form
 from tests.testdata import ASA_PNR, TODAY
@@ -77,7 +79,7 @@ def field_of(kind: str) -> Field:
     return Field(id=f"f.{kind}", type=kind, label=Text(kind, "t|label"), required=True, **extra)
 
 
-FIELDS = [field_of(kind) for kind in FIELD_TYPES]
+FIELDS = [field_of(kind) for kind in TYPES]
 
 
 def raw_for(kind: str) -> st.SearchStrategy[Any]:

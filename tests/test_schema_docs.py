@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.definition import form_schema
-from assistant.definition.model import FIELD_TYPES
+from assistant.fieldtypes import TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("docs_reference", ROOT / "tools" / "docs_reference.py")
@@ -45,4 +45,4 @@ def test_a_key_added_to_the_schema_without_regenerating_makes_the_docs_out_of_da
 
 def test_the_schema_knows_exactly_the_field_types_of_the_model():
     field = form_schema.load_schema("form")["$defs"]["field"]
-    assert tuple(field["properties"]["type"]["enum"]) == FIELD_TYPES
+    assert tuple(field["properties"]["type"]["enum"]) == tuple(TYPES)

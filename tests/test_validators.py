@@ -4,7 +4,8 @@ from datetime import date
 import pytest
 
 from assistant.definition.model import Field, Option, Text
-from assistant.fieldtypes.validators import Invalid, clean, clean_text
+from assistant.fieldtypes import Invalid, clean
+from assistant.fieldtypes.text import clean_text
 from tests.testdata import ASA_PNR, SAMORDNING, TODAY
 
 L = Text("Fråga", "test|q")

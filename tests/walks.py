@@ -10,6 +10,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from assistant.fieldtypes import type_of
 from assistant.definition.model import Form
 
 FORMS = Path(__file__).resolve().parent.parent / "forms"
@@ -85,14 +86,15 @@ def set_answer(at: AppTest, form: Form, field_id: str, value: Any) -> None:
     """Put one answer into its widget the way a visitor would."""
     field = form.field(field_id)
     key = f"q:{field_id}"
-    if field.type == "multi":
+    widget = type_of(field).widget
+    if widget == "ticks":
         for option in field.options:
             at.checkbox(key=f"{key}:{option.value}").set_value(option.value in value)
-    elif field.type == "confirm":
+    elif widget == "tick":
         at.checkbox(key=key).set_value(bool(value))
-    elif field.type in ("choice", "yesno"):
+    elif widget in ("radio", "yesno"):
         at.radio(key=key).set_value(value)
-    elif field.type == "multiline":
+    elif widget == "area":
         at.text_area(key=key).input(value)
     else:
         at.text_input(key=key).input(value)

@@ -5,6 +5,7 @@ its marker comments, so the docs say exactly what the loader accepts. `--check` 
 """
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.definition.form_schema import load_schema  # noqa: E402
+from assistant.fieldtypes import TYPES  # noqa: E402
 
 DOCS = ROOT / "docs" / "adding-a-form.md"
 START, END = "<!-- schema-reference:start -->", "<!-- schema-reference:end -->"
@@ -64,9 +66,24 @@ def _table(part: dict[str, Any], defs: dict[str, Any]) -> list[str]:
     return rows + [""]
 
 
+WIDGET_WORDS = {"line": "a box for one line", "area": "a large box", "radio": "radio buttons", "yesno": "Ja / Nej",
+                "tick": "one box to tick", "ticks": "a box to tick per option"}
+
+
+def _types_table() -> list[str]:
+    """What each field type asks and prints, from its class in assistant/fieldtypes (the registry)."""
+    rows = ["**Field types** (a field's `type:`)", "", "| type | the visitor gets | what it takes and how it is printed | "
+            "`format:` |", "|---|---|---|---|"]
+    for name, kind in TYPES.items():
+        doc = " ".join(inspect.getdoc(type(kind)).split())
+        formats = ", ".join(f"`{f}`" for f in sorted(kind.paper_formats)) or "-"
+        rows.append(f"| `{name}` | {WIDGET_WORDS[kind.widget]} | {doc.replace('|', '/')} | {formats} |")
+    return rows + [""]
+
+
 def reference() -> str:
-    """The reference tables, one per mapping of each schema, in Markdown."""
-    lines = []
+    """The field types, then the reference tables, one per mapping of each schema, in Markdown."""
+    lines = _types_table()
     for name, parts in SECTIONS.items():
         schema = load_schema(name)
         defs = schema.get("$defs", {})

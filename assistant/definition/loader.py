@@ -24,11 +24,9 @@ from assistant.definition.model import (
 )
 from assistant.wizard.repeat import row_targets
 from assistant.definition.yaml_lines import LineDict, line_of, read_yaml
+from assistant.fieldtypes import TYPES, type_of
 
 BLOCKS_DIR = "_blocks"
-
-CHOICE_TYPES = {"choice", "multi"}
-
 
 @dataclass
 class _Ctx:
@@ -113,7 +111,7 @@ def _field(ctx: _Ctx, raw: Any, prefix: str, rename: dict[str, str], required_ov
     local_id = str(raw["id"])
     fid = prefix + local_id
     ftype = raw["type"]
-    options = _options(ctx, raw["options"], raw, fid, local_id) if ftype in CHOICE_TYPES else ()
+    options = _options(ctx, raw["options"], raw, fid, local_id) if TYPES[ftype].has_options else ()
     required = raw.get("required", False)
     if required_override is False:
         required = False
@@ -358,7 +356,12 @@ def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field], groups: dict
                            states=_str_map(spec.get("states")), checkboxes=_str_map(spec.get("checkboxes")),
                            as_label=spec.get("as_label", False), line=line_of(node))
         field = fields[fid]
-        known = {o.value for o in field.options} if field.options else ({"true", "false"} if field.type == "yesno" else set())
+        kind = type_of(field)
+        if target.format and target.format not in kind.paper_formats:
+            fits = ", ".join(sorted(kind.paper_formats))
+            ctx.problem(node, f"format: {target.format} does not fit a {field.type} question.",
+                        f"Use one of: {fits}." if fits else "Remove format: (this type has one way to be written).", fid)
+        known = {kind.state_key(a) for a in kind.answers(field) or ()}
         for key in list(target.states) + list(target.checkboxes):
             if known and key not in known:
                 ctx.problem(node, f"'{key}' is not an answer of this question.",
@@ -385,19 +388,16 @@ def _computed(ctx: _Ctx, raw: str | LineDict, node: Any, fields: dict[str, Field
     dates. The schema has checked the shape; here: that the questions exist and have the right type."""
     if isinstance(raw, str):
         return raw
-    wanted = {"number", "money"} if "sum" in raw else {"date"}
+    wanted = "number" if "sum" in raw else "date"
     for fid in [i for key in ("sum", "minus", "days_between") for i in raw.get(key, ())]:
-        if fid not in fields or fields[fid].type not in wanted:
+        if fid not in fields or type_of(fields[fid]).compares_as != wanted:
             ctx.problem(raw if hasattr(raw, "line") else node,
-                        f"computed: '{fid}' is not a {' or '.join(sorted(wanted))} question.",
+                        f"computed: '{fid}' is not a {'money or number' if wanted == 'number' else 'date'} question.",
                         "Use the ids of questions of that type.", fid)
             return None
     if "days_between" in raw:
         return DaysBetween(start=raw["days_between"][0], end=raw["days_between"][1])
     return Total(plus=tuple(raw["sum"]), minus=tuple(raw.get("minus", ())))
-
-
-COMPARABLE = {"number": "number", "money": "number", "date": "date"}
 
 
 def _condition_problems(cond: Cond, fields: dict[str, Field]) -> list[tuple[str, str]]:
@@ -409,15 +409,15 @@ def _condition_problems(cond: Cond, fields: dict[str, Field]) -> list[tuple[str,
     for test in walk(cond):
         if isinstance(test, Condition) and test.field in fields:
             target = fields[test.field]
-            allowed = ({o.value for o in target.options} if target.options
-                       else {True, False} if target.type == "yesno" else None)
+            answers = type_of(target).answers(target)
+            allowed = set(answers) if answers is not None else None
             for v in test.values:
                 if allowed is not None and v not in allowed:
                     problems.append((f"expects '{v}' from '{test.field}', which cannot be an answer there.",
                                      f"Use one of: {', '.join(sorted(map(str, allowed)))}."))
         elif isinstance(test, Compare) and test.field in fields and (test.other is None or test.other in fields):
-            kind = COMPARABLE.get(fields[test.field].type)
-            other = (COMPARABLE.get(fields[test.other].type) if test.other
+            kind = type_of(fields[test.field]).compares_as
+            other = (type_of(fields[test.other]).compares_as if test.other
                      else "date" if isinstance(test.value, date) else "number")
             if kind is None:
                 problems.append((f"compares '{test.field}', a {fields[test.field].type} question.",

@@ -10,13 +10,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-FieldType = Literal[
-    "text", "multiline", "date", "yesno", "choice", "multi",
-    "pnr", "postcode", "phone", "email", "number", "money", "confirm",
-]
-FIELD_TYPES: tuple[str, ...] = FieldType.__args__  # type: ignore[attr-defined]
-
-
 @dataclass(frozen=True)
 class Text:
     """A translatable string: Swedish source and its gettext context (``<where>|<what>``)."""
@@ -105,7 +98,7 @@ ORIGINAL, ON_BILAGA = "~original", "~bilaga"
 @dataclass(frozen=True)
 class Field:
     id: str
-    type: FieldType
+    type: str                      # a name in assistant/fieldtypes' registry (the loader checks it)
     label: Text
     help: Text = NO_TEXT
     staff_note: Text = NO_TEXT

@@ -25,7 +25,7 @@ from babel.messages.pofile import read_po
 from assistant.paper.bidi import FSI, PDI, left_to_right
 from assistant.definition.model import Text
 from assistant.settings import settings
-from assistant.fieldtypes.validators import Message
+from assistant.i18n.markers import Message
 
 # A run of Latin-script words (a Swedish term such as "(bistånd – äldreomsorg)" kept in an Arabic sentence).
 _LATIN_RUN = re.compile(r"[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9 .,'’/&–-]*[A-Za-zÀ-ɏ0-9])?")

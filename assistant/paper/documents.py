@@ -14,9 +14,11 @@ from assistant.wizard.flow import LATIN_NEEDED, in_own_words, latin_names, valid
 from assistant.definition.model import ON_BILAGA, ORIGINAL, Field, Form, Text
 from assistant.i18n.translator import SOURCE_LANGUAGE, Translator
 from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf, plan_overflow
-from assistant.paper.pdf_values import PdfValue, format_amount, format_value, pdf_labels, pdf_values
+from assistant.paper.pdf_values import PdfValue, pdf_labels, pdf_values
 from assistant.wizard.repeat import beyond_paper, filled
-from assistant.fieldtypes.validators import Message, clean_text
+from assistant.fieldtypes import type_of
+from assistant.fieldtypes.text import clean_text
+from assistant.i18n.markers import Message
 
 
 SummaryMaker = Callable[[Form, Mapping[str, Any], date], bytes]
@@ -47,9 +49,8 @@ def originals_for_bilaga(form: Form, answers: Mapping[str, Any], cleaned: Mappin
 def beyond_paper_for_bilaga(form: Form, cleaned: Mapping[str, Any], today: date) -> tuple[tuple[str, str], ...]:
     """The entries of a repeating group that the paper has no row for ("Barn 5"), one answer a line."""
     def written(f: Field, value: Any) -> str:
-        option = f.option(str(value))
-        return option.label.source if option else format_amount(value) if f.type == "money" else \
-            format_value(value, None, today)
+        option = f.option(str(value)) if f.options and not isinstance(value, list) else None
+        return option.label.source if option else type_of(f).paper(f, value, None, today)
 
     return tuple((filled(item.source, n=n), "\n".join(f"{f.label.source}: {written(f, value)}" for f, value in answered))
                  for item, n, answered in beyond_paper(form, cleaned))

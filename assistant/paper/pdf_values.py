@@ -1,8 +1,8 @@
 """Cleaned answers -> the values of the official PDF's fields, by PDF field name.
 
-This is the only place that knows how an answer is written on paper: ISO dates, the personnummer
-format the form asks for (or "Född ÅÅÅÅ-MM-DD" in its box for someone who has none), the phone number as a Swede writes it, ticks in checkboxes and the export
-state of a radio group.
+Each answer is written as its field type writes it on paper (assistant/fieldtypes: ISO dates, the personnummer
+format the form asks for, "Född ÅÅÅÅ-MM-DD" for someone who has none, kronor with a space per thousand); this
+module adds what the mapping says: ticks in checkboxes, the export state of a radio group, computed boxes.
 """
 from __future__ import annotations
 
@@ -11,37 +11,23 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-import phonenumbers
-
 from assistant.definition.model import Computed, DaysBetween, Form, PdfTarget, Total
-from assistant.fieldtypes.personnummer import IdNumber
+from assistant.fieldtypes import type_of
+from assistant.fieldtypes.numbers import MoneyType
 
 PdfValue = str | bool
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
-def format_value(value: Any, fmt: str | None, today: date) -> str:
-    """One answer as text on the form."""
-    if isinstance(value, IdNumber):
-        return value.format(fmt or "pnr12", today)
-    if isinstance(value, date):
-        return f"Född {value.isoformat()}" if fmt == "born" else value.isoformat()
-    if isinstance(value, str) and value.startswith("+") and fmt != "phone_e164" and value[1:].isdigit():
-        number = phonenumbers.parse(value)
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    if isinstance(value, bool):
-        return "Ja" if value else "Nej"
-    return str(value)
-
-
 def _target_values(form: Form, target: PdfTarget, value: Any, today: date) -> dict[str, PdfValue]:
     field = form.field(target.field_id)
+    kind = type_of(field)
     out: dict[str, PdfValue] = {}
-    if field.type == "multi":
+    if kind.many:
         chosen = set(value or ())
         out.update({name: opt in chosen for opt, name in target.checkboxes.items()})
         return out
-    key = str(value).lower() if isinstance(value, bool) else (None if value is None else str(value))
+    key = None if value is None else kind.state_key(value)
     if target.checkboxes:
         out.update({name: key == opt for opt, name in target.checkboxes.items()})
     if target.to and value is not None:
@@ -50,16 +36,9 @@ def _target_values(form: Form, target: PdfTarget, value: Any, today: date) -> di
                 out[target.to] = target.states[key]
         elif target.as_label and field.option(str(value)):
             out[target.to] = field.option(str(value)).label.source  # type: ignore[union-attr]
-        elif field.type == "money":
-            out[target.to] = format_amount(value)
         else:
-            out[target.to] = format_value(value, target.format, today)
+            out[target.to] = kind.paper(field, value, target.format, today)
     return out
-
-
-def format_amount(value: int) -> str:
-    """Whole kronor grouped as Swedes write them on paper: 12 500."""
-    return f"{value:,}".replace(",", " ")
 
 
 def _amounts(field_id: str, cleaned: Mapping[str, Any]) -> list[Any]:
@@ -81,21 +60,25 @@ def computed_value(computed: Computed, form: Form, cleaned: Mapping[str, Any], t
             return ""
         total = sum(v for i in computed.plus for v in _amounts(i, cleaned)) - \
             sum(v for i in computed.minus for v in _amounts(i, cleaned))
-        money = any(form.field(i).type == "money" for i in computed.plus + computed.minus)
-        return format_amount(total) if money else str(total)
+        adds = [form.field(i) for i in computed.plus + computed.minus]
+        written_as = next((f for f in adds if isinstance(type_of(f), MoneyType)), adds[0])   # kronor if any is kronor
+        return type_of(written_as).paper(written_as, total, None, today)
     if isinstance(computed, DaysBetween):
         start, end = cleaned.get(computed.start), cleaned.get(computed.end)
         return str((end - start).days) if isinstance(start, date) and isinstance(end, date) else ""
-    return _template(computed, cleaned, today)
+    return _template(computed, form, cleaned, today)
 
 
-def _template(template: str, cleaned: Mapping[str, Any], today: date) -> str:
+def _template(template: str, form: Form, cleaned: Mapping[str, Any], today: date) -> str:
     def one(match: re.Match[str]) -> str:
         key = match.group(1)
         if key == "today":
             return today.isoformat()
         value = cleaned.get(key)
-        return "" if value is None else format_value(value, None, today)
+        if value is None:
+            return ""
+        field = form.field(key)
+        return type_of(field).paper(field, value, None, today)
 
     return " ".join(_PLACEHOLDER.sub(one, template).split())
 

@@ -13,7 +13,9 @@ from assistant.i18n.markers import N_
 from assistant.definition.model import Field, Form, Page
 from assistant.wizard.next_steps import dated
 from assistant.wizard.repeat import entry_names, heading
-from assistant.wizard.summary import NO, YES, review_groups
+from assistant.fieldtypes import type_of
+from assistant.fieldtypes.choices import NO, YES
+from assistant.wizard.summary import review_groups
 
 REVIEW_TITLE = "Kontrollera dina svar"
 GUIDE_OUTCOME_TITLE = N_("Det här kan passa dig")
@@ -22,7 +24,7 @@ GUIDE_OUTCOME_TITLE = N_("Det här kan passa dig")
 def field_texts(field: Field, t: Translator) -> list[str]:
     """The question, its help text and its options (yes and no for a yes/no question)."""
     texts = [t.text(field.label), t.text(field.help)]
-    if field.type == "yesno":
+    if type_of(field).widget == "yesno":
         texts += [t(YES), t(NO)]
     texts += [t.text(option.label) for option in field.options]
     return texts

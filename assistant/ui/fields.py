@@ -1,4 +1,4 @@
-"""One widget per field type, and the translation between widget values and stored answers.
+"""The widget each field type names, and the translation between widget values and stored answers.
 
 Every question is shown in the visitor's language: the question, its Swedish original (small, for
 staff), the hint and its Swedish original, the error, then the input.
@@ -10,16 +10,13 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.definition.model import ON_BILAGA, ORIGINAL
-from assistant.i18n.translator import Translator
+from assistant.definition.model import ON_BILAGA, ORIGINAL, Field, Page
+from assistant.fieldtypes import type_of
+from assistant.fieldtypes.choices import NO, YES
 from assistant.i18n.markers import N_
-from assistant.definition.model import Field, Page
-from assistant.wizard.summary import NO, YES
+from assistant.i18n.translator import Translator
 from assistant.ui.session import WIDGET_PREFIX, keep_draft, visit
 from assistant.ui.failure import guarded
-
-TEXT_TYPES = {"text", "pnr", "postcode", "phone", "email", "date", "number", "money"}
-
 
 def key(field: Field, option: str | None = None) -> str:
     return f"{WIDGET_PREFIX}{field.id}" + (f":{option}" if option is not None else "")
@@ -32,29 +29,102 @@ def _keep(widget_key: str) -> None:
         keep_draft(v, widget_key, st.session_state[widget_key])
 
 
-def _seed(field: Field, value: Any) -> None:
-    """Give a widget its stored answer the first time it is drawn on this visit of the page."""
-    if field.type == "multi":
+class Widget:
+    """What the UI draws for a field type's ``widget`` (assistant/fieldtypes), and how its value is kept.
+    One key holds the answer; a type's widget names the class below."""
+
+    labels_itself = False       # the control carries the question (a box to tick): no label above it
+
+    def seed(self, field: Field, value: Any) -> None:
+        """Give the widget its stored answer the first time it is drawn on this visit of the page."""
+        st.session_state.setdefault(key(field), "" if value is None else str(value))
+
+    def value(self, field: Field) -> Any:
+        return st.session_state.get(key(field))
+
+    def present(self, field: Field) -> bool:
+        return key(field) in st.session_state
+
+    def draw(self, field: Field, label: str, t: Translator, show_swedish: bool) -> None:
+        raise NotImplementedError
+
+
+def _hidden(field: Field) -> dict[str, Any]:
+    """The label stays the control's accessible name; it is shown above it by render()."""
+    return {"key": key(field), "label_visibility": "collapsed", "on_change": _keep, "args": (key(field),)}
+
+
+class Line(Widget):
+    def draw(self, field: Field, label: str, t: Translator, show_swedish: bool) -> None:
+        hint = type_of(field).placeholder
+        st.text_input(label, **_hidden(field), max_chars=None, autocomplete="off", placeholder=t(hint) if hint else None)
+
+
+class Area(Widget):
+    def draw(self, field: Field, label: str, t: Translator, show_swedish: bool) -> None:
+        st.text_area(label, **_hidden(field), height=160)
+
+
+class Radio(Widget):
+    def seed(self, field: Field, value: Any) -> None:
+        st.session_state.setdefault(key(field), value)
+
+    def draw(self, field: Field, label: str, t: Translator, show_swedish: bool) -> None:
+        st.radio(label, [o.value for o in field.options], index=None, **_hidden(field),
+                 format_func=lambda v, f=field: t.text(f.option(v).label))
+
+
+class YesNo(Radio):
+    def draw(self, field: Field, label: str, t: Translator, show_swedish: bool) -> None:
+        st.radio(label, [True, False], index=None, horizontal=True, **_hidden(field),
+                 format_func=lambda v: t(YES) if v else t(NO))
+
+
+class Tick(Widget):
+    labels_itself = True
+
+    def seed(self, field: Field, value: Any) -> None:
+        st.session_state.setdefault(key(field), bool(value))
+
+    def draw(self, field: Field, label: str, t: Translator, show_swedish: bool) -> None:
+        st.checkbox(label, key=key(field), on_change=guarded(_keep), args=(key(field),))
+        swedish(field.label.source, t, show_swedish, label)
+
+
+class Ticks(Widget):
+    """One checkbox per option; the answer is the options ticked, in the form's order."""
+
+    def seed(self, field: Field, value: Any) -> None:
         chosen = set(value or ())
         for option in field.options:
             st.session_state.setdefault(key(field, option.value), option.value in chosen)
-    elif field.type == "confirm":
-        st.session_state.setdefault(key(field), bool(value))
-    elif field.type in ("choice", "yesno"):
-        st.session_state.setdefault(key(field), value)
-    else:
-        st.session_state.setdefault(key(field), "" if value is None else str(value))
+
+    def value(self, field: Field) -> Any:
+        return [o.value for o in field.options if st.session_state.get(key(field, o.value))]
+
+    def present(self, field: Field) -> bool:
+        return bool(field.options) and key(field, field.options[0].value) in st.session_state
+
+    def draw(self, field: Field, label: str, t: Translator, show_swedish: bool) -> None:
+        for option in field.options:
+            st.checkbox(t.text(option.label), key=key(field, option.value),
+                        on_change=guarded(_keep), args=(key(field, option.value),))
+
+
+WIDGETS: dict[str, Widget] = {"line": Line(), "area": Area(), "radio": Radio(), "yesno": YesNo(), "tick": Tick(),
+                              "ticks": Ticks()}
+
+
+def widget_of(field: Field) -> Widget:
+    return WIDGETS[type_of(field).widget]
 
 
 def widget_value(field: Field) -> Any:
-    if field.type == "multi":
-        return [o.value for o in field.options if st.session_state.get(key(field, o.value))]
-    return st.session_state.get(key(field))
+    return widget_of(field).value(field)
 
 
 def has_widget(field: Field) -> bool:
-    probe = key(field, field.options[0].value) if field.type == "multi" and field.options else key(field)
-    return probe in st.session_state
+    return widget_of(field).present(field)
 
 
 def page_values(page: Page) -> dict[str, Any]:
@@ -109,11 +179,12 @@ def _label(label: str, heading: str) -> None:
 
 def render(field: Field, answers: dict[str, Any], t: Translator, error: str | None, show_swedish: bool,
            heading: str = "") -> None:
-    _seed(field, answers.get(field.id))
+    widget = widget_of(field)
+    widget.seed(field, answers.get(field.id))
     label = t.text(field.label)
     help_text = t.text(field.help)
     with st.container(key=f"field-{field.id.replace('.', '-')}"):
-        if field.type != "confirm" and label != heading:     # a question that is the heading is said once
+        if not widget.labels_itself and label != heading:     # a question that is the heading is said once
             _label(label, heading)
             swedish(field.label.source, t, show_swedish, label)
         if help_text:
@@ -128,31 +199,8 @@ def render(field: Field, answers: dict[str, Any], t: Translator, error: str | No
             prefix = escape(t("Fel"))
             st.markdown(f'<p class="bg-field-error"><span class="bg-visually-hidden">{prefix}: </span>'
                         f'{escape(error)}</p>', unsafe_allow_html=True)
-        hidden: dict[str, Any] = {"key": key(field), "label_visibility": "collapsed",
-                                  "on_change": _keep, "args": (key(field),)}
         if field.free_text and t.lang.locale != "sv":
             _own_words(field, answers, t, label, label)
             _staff_swedish(field, answers, error)
-        elif field.type in TEXT_TYPES:
-            st.text_input(label, **hidden, max_chars=None, autocomplete="off", placeholder=_placeholder(field, t))
-        elif field.type == "multiline":
-            st.text_area(label, **hidden, height=160)
-        elif field.type == "choice":
-            st.radio(label, [o.value for o in field.options], index=None, **hidden,
-                     format_func=lambda v, f=field: t.text(f.option(v).label))
-        elif field.type == "yesno":
-            st.radio(label, [True, False], index=None, horizontal=True, **hidden,
-                     format_func=lambda v: t(YES) if v else t(NO))
-        elif field.type == "confirm":
-            st.checkbox(label, key=key(field), on_change=guarded(_keep), args=(key(field),))
-            swedish(field.label.source, t, show_swedish, label)
-        elif field.type == "multi":
-            for option in field.options:
-                st.checkbox(t.text(option.label), key=key(field, option.value),
-                            on_change=guarded(_keep), args=(key(field, option.value),))
-
-
-def _placeholder(field: Field, t: Translator) -> str | None:
-    if field.type == "date":
-        return t("ÅÅÅÅ-MM-DD")
-    return None
+        else:
+            widget.draw(field, label, t, show_swedish)

@@ -19,7 +19,7 @@ from assistant.ui.look import focus
 from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
 from assistant.ui.session import Visit, forget_widgets, visit
-from assistant.fieldtypes.validators import Message
+from assistant.i18n.markers import Message
 from assistant.ui.failure import guarded
 
 LEAVE = "nav:leave-asked"   # session key: Back on the first question asked whether to leave the form

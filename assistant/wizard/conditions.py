@@ -14,7 +14,9 @@ from datetime import date
 from typing import Any
 
 from assistant.definition.model import AllOf, Answered, AnyOf, Compare, Cond, Condition, Not
-from assistant.fieldtypes.validators import ascii_digits, is_empty, parse_date
+from assistant.fieldtypes import is_empty
+from assistant.fieldtypes.dates import parse_date
+from assistant.fieldtypes.identity import ascii_digits
 
 Truth = bool | None
 

@@ -18,7 +18,9 @@ from assistant.definition.model import ORIGINAL, Cond, Field, Form, Page, Repeat
 from assistant.wizard import repeat
 from assistant.i18n.markers import N_
 from assistant.settings import settings
-from assistant.fieldtypes.validators import Invalid, Message, clean, clean_limited, text_limit
+from assistant.fieldtypes import Invalid, clean, type_of
+from assistant.fieldtypes.text import clean_limited
+from assistant.i18n.markers import Message
 
 LATIN_NEEDED = N_("Skriv namnet med latinska bokstäver (A–Z), så som det står på ditt id-kort, LMA-kort eller pass. "
                   "Det namnet kommer på blanketten.")
@@ -82,12 +84,7 @@ def question_answers(form: Form, answers: Mapping[str, Any]) -> dict[str, Any]:
 def declared(form: Form, answers: Mapping[str, Any]) -> dict[str, Any]:
     """The answers with the declaration and consent given (the values stand in): to plan the printout, which
     depends on the questions only, on the review page before they are asked."""
-    def stand_in(f: Field) -> Any:
-        if f.type in ("confirm", "yesno"):
-            return True
-        return [f.options[0].value] if f.type == "multi" else f.options[0].value if f.options else "-"
-
-    return {**answers, **{f.id: stand_in(f) for f in closing_fields(form)
+    return {**answers, **{f.id: type_of(f).stand_in(f) for f in closing_fields(form)
                           if f.required and answers.get(f.id) in (None, "", [], False)}}
 
 
@@ -131,7 +128,7 @@ def validate_page(page: Page, answers: Mapping[str, Any], today: date
         try:
             cleaned[f.id] = clean(f, answers.get(f.id), today)
             if f.free_text and answers.get(f.id + ORIGINAL):
-                clean_limited(answers[f.id + ORIGINAL], text_limit(f), multiline=True)
+                clean_limited(answers[f.id + ORIGINAL], type_of(f).limit(f), multiline=True)
         except Invalid as exc:
             errors[f.id] = (Message(DATE_EXAMPLE, {"example": example_date(f, today).isoformat()})
                             if exc.message.msgid == DATE_FORMAT else exc.message)
@@ -180,7 +177,7 @@ def default_answers(form: Form, today: date) -> dict[str, Any]:
             answers[f.id] = settings().fill(f.default)      # "{kommun.ort}": where this municipality is
         elif f.default is not None:
             answers[f.id] = f.default
-        elif f.type == "multi":
+        elif type_of(f).many:
             answers[f.id] = []
     return answers
 
@@ -273,7 +270,7 @@ class Wizard:
         if question_answers(self.form, before) == question_answers(self.form, self.answers):
             return self
         fresh = default_answers(self.form, date.today())
-        reset = {f.id: fresh.get(f.id) for f in closing_fields(self.form) if f.type in ("confirm", "yesno", "multi")}
+        reset = {f.id: fresh.get(f.id) for f in closing_fields(self.form) if type_of(f).declaration}
         return replace(self, answers={**self.answers, **reset})
 
     def next(self, values: Mapping[str, Any], today: date) -> Wizard:

@@ -17,7 +17,7 @@ from assistant.i18n.markers import N_
 from assistant.definition.model import (
     NO_TEXT, AllOf, Answered, AnyOf, Compare, Cond, Condition, Field, Form, Not, Page, PdfTarget, Repeat, Text,
 )
-from assistant.fieldtypes.validators import Message
+from assistant.i18n.markers import Message
 
 TOO_FEW = N_("Lägg till minst %(min)s.")
 TOO_MANY = N_("Du kan inte lägga till fler. Det får vara högst %(max)s.")

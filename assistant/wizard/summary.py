@@ -10,12 +10,10 @@ from assistant.wizard.flow import question_pages, visible_fields
 from assistant.i18n.translator import Translator
 from assistant.i18n.markers import N_
 from assistant.definition.model import ORIGINAL, Field, Form
-from assistant.paper.pdf_values import format_value
 from assistant.wizard.repeat import filled
-from assistant.fieldtypes.validators import Invalid, clean
+from assistant.fieldtypes import Invalid, clean, type_of
 
 NOT_ANSWERED = N_("Inte besvarat")
-YES, NO = N_("Ja"), N_("Nej")
 
 
 @dataclass(frozen=True)
@@ -44,44 +42,26 @@ class Group:
     group_id: str = ""      # an entry of a repeating group: the group's id (its summary page)
 
 
-LTR_TYPES = {"pnr", "postcode", "phone", "email", "number", "money"}
-
-
 def display_value(field: Field, raw: Any, t: Translator, today: date) -> str:
-    """How an answer reads on screen: translated choices, dates spelled out, numbers as written in Sweden."""
+    """How an answer reads on screen, as its type shows it: translated choices, dates spelled out, numbers
+    as written in Sweden. An answer the type refuses is shown as typed, for the visitor to change."""
     try:
         value = clean(field, raw, today)
     except Invalid:
-        value = raw if raw not in (None, "", []) else None
+        return str(raw) if raw not in (None, "", []) else t(NOT_ANSWERED)
     if value is None or value == []:
         return t(NOT_ANSWERED)
-    if field.type in ("yesno", "confirm"):
-        return t(YES) if value else t(NO)
-    if field.type == "choice":
-        option = field.option(str(value))
-        return t.text(option.label) if option else str(value)
-    if field.type == "multi":
-        return t.list([t.text(o.label) for o in field.options if o.value in value])
-    if isinstance(value, date):
-        return t.date(value)
-    if field.type == "money":
-        return t("%(amount)s kr", amount=t.number(value))
-    if field.type == "number":
-        return t.number(value)
-    return format_value(value, None, today)
+    return type_of(field).show(field, value, t)
 
 
 def _answered(field: Field, answers: Mapping[str, Any]) -> bool:
     """An optional question left empty is not listed (nor an unticked "no personnummer" box)."""
-    value = answers.get(field.id)
-    if field.type == "confirm" and not field.required:
-        return value is True
-    return value not in (None, "", []) or bool(answers.get(field.id + ORIGINAL))
+    return type_of(field).answered(field, answers.get(field.id)) or bool(answers.get(field.id + ORIGINAL))
 
 
 def _items(field: Field, answers: Mapping[str, Any], t: Translator) -> tuple[str, ...]:
     chosen = answers.get(field.id) or ()
-    return tuple(t.text(o.label) for o in field.options if o.value in chosen) if field.type == "multi" else ()
+    return tuple(t.text(o.label) for o in field.options if o.value in chosen) if type_of(field).many else ()
 
 
 def review_groups(form: Form, answers: Mapping[str, Any], t: Translator, today: date) -> list[Group]:
@@ -96,7 +76,7 @@ def review_groups(form: Form, answers: Mapping[str, Any], t: Translator, today: 
             Row(field_id=f.id, page_id=page.id, label=t.text(f.label), label_sv=f.label.source,
                 value=display_value(f, answers.get(f.id), t, today),
                 value_sv=display_value(f, answers.get(f.id), sv, today),
-                ltr=f.type in LTR_TYPES, items=_items(f, answers, t), items_sv=_items(f, answers, sv),
+                ltr=type_of(f).ltr, items=_items(f, answers, t), items_sv=_items(f, answers, sv),
                 own_words=str(answers.get(f.id + ORIGINAL) or "").strip() if f.free_text else "",
                 own_script=str(answers.get(f.id + ORIGINAL) or "").strip() if f.latin else "")
             for f in visible_fields(page, answers) if _answered(f, answers))

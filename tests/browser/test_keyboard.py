@@ -11,6 +11,7 @@ from typing import Any
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from assistant.fieldtypes import type_of
 from assistant.definition.model import Field
 from tests.browser.test_walk import FORM
 from tests.browser.wizard import Visitor, key_css, rerun_by
@@ -84,28 +85,29 @@ class Keyboard:
 
 def control(f: Field, option: str | None = None) -> str:
     key = f"q:{f.id}" + (f":{option}" if option is not None else "")
-    if f.type in ("choice", "yesno"):
+    widget = type_of(f).widget
+    if widget in ("radio", "yesno"):
         return key_css(key) + " input[type=radio]"
-    if f.type in ("multi", "confirm"):
+    if widget in ("ticks", "tick"):
         return key_css(key) + " input[type=checkbox]"
-    return key_css(key) + (" textarea" if f.type == "multiline" else " input")
+    return key_css(key) + (" textarea" if widget == "area" else " input")
 
 
 def answer(kb: Keyboard, f: Field, value: Any) -> None:
     page = kb.page
-    if f.type == "multi":
+    if type_of(f).widget == "ticks":
         for option in f.options:
             box = page.locator(control(f, option.value))
             if box.is_checked() != (option.value in value):
                 kb.tab_to(control(f, option.value))
                 kb.press("Space", rerun=True)
                 assert box.is_checked() == (option.value in value), (f.id, option.value)
-    elif f.type == "confirm":
+    elif type_of(f).widget == "tick":
         kb.tab_to(control(f))
         kb.press("Space", rerun=True)
         assert page.locator(control(f)).is_checked()
-    elif f.type in ("choice", "yesno"):
-        index = ([True, False] if f.type == "yesno" else [o.value for o in f.options]).index(value)
+    elif type_of(f).widget in ("radio", "yesno"):
+        index = ([True, False] if type_of(f).widget == "yesno" else [o.value for o in f.options]).index(value)
         kb.tab_to(control(f))              # one Tab stop for the group: its first (or chosen) button
         if index == 0:
             kb.press("Space", rerun=True)

@@ -16,8 +16,9 @@ from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from assistant.i18n.translator import Translator, language
+from assistant.fieldtypes import type_of
 from assistant.definition.model import Field, Form
-from assistant.wizard.summary import NO, YES
+from assistant.fieldtypes.choices import NO, YES
 
 HERE = Path(__file__).resolve().parent
 AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -211,19 +212,19 @@ class Visitor:
 
     def answer(self, f: Field, value: Any) -> None:
         k = f"q:{f.id}"
-        if f.type == "multi":
+        if type_of(f).widget == "ticks":
             for option in f.options:
                 self._tick(f"{k}:{option.value}", option.value in value)
-        elif f.type == "confirm":
+        elif type_of(f).widget == "tick":
             self._tick(k, bool(value))
-        elif f.type in ("choice", "yesno"):
-            index = ([True, False] if f.type == "yesno" else [o.value for o in f.options]).index(value)
+        elif type_of(f).widget in ("radio", "yesno"):
+            index = ([True, False] if type_of(f).widget == "yesno" else [o.value for o in f.options]).index(value)
             radio = self.page.locator(key_css(k) + " input[type=radio]").nth(index)
             if not radio.is_checked():
                 rerun_by(self.page, self.page.locator(key_css(k) + ' [data-testid="stRadioOption"]').nth(index).click)
             assert radio.is_checked(), (f.id, value)
         else:
-            box = self.page.locator(key_css(k) + (" textarea" if f.type == "multiline" else " input"))
+            box = self.page.locator(key_css(k) + (" textarea" if type_of(f).widget == "area" else " input"))
             if box.input_value() != str(value):
                 box.fill(str(value))
                 rerun_by(self.page, box.blur)     # Streamlit sends a typed value when the box loses focus
@@ -262,7 +263,6 @@ class Visitor:
         """Every control of the question page has its question (or option) as accessible name, in the
         visitor's language: the name a screen reader reads."""
         from assistant.wizard.flow import visible_fields
-        from assistant.ui.fields import TEXT_TYPES
 
         t = self.t
         for f in visible_fields(self.form.page(page_id), answers):
@@ -273,15 +273,15 @@ class Visitor:
                 from assistant.ui.fields import STAFF_BOX
                 named.append((box, "textbox", label))
                 label = f"{f.label.source} ({STAFF_BOX})"
-            if f.type in TEXT_TYPES or f.type == "multiline":
+            if type_of(f).widget in ("line", "area"):
                 named.append((box, "textbox", label))
-            elif f.type == "confirm":
+            elif type_of(f).widget == "tick":
                 named.append((box, "checkbox", label))
-            elif f.type in ("choice", "yesno"):
+            elif type_of(f).widget in ("radio", "yesno"):
                 named.append((box, "radiogroup", label))
-                options = [t(YES), t(NO)] if f.type == "yesno" else [t.text(o.label) for o in f.options]
+                options = [t(YES), t(NO)] if type_of(f).widget == "yesno" else [t.text(o.label) for o in f.options]
                 named += [(box, "radio", o) for o in options]
-            elif f.type == "multi":
+            elif type_of(f).widget == "ticks":
                 group = self.page.get_by_role("group", name=label, exact=True)
                 named.append((self.page, "group", label))
                 named += [(group, "checkbox", t.text(o.label)) for o in f.options]

@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.definition.model import ORIGINAL, Page
-from assistant.ui.fields import TEXT_TYPES
+from assistant.fieldtypes import type_of
 from assistant.visit.pairing import PAIRINGS
 from assistant.ui.session import WIDGET_PREFIX, Visit, keep_draft
 
@@ -22,7 +22,7 @@ DRAFT_MS = 2_000
 PAIRED_DRAFT_MS = 400       # the other screen of a paired visit shows the typing within a second
 ACTIVITY_MS = 10_000
 MAX_DRAFT_CHARS = 20_000     # far above any answer's limit: only guards the server's memory
-BOX_TYPES = TEXT_TYPES | {"multiline"}
+TEXT_WIDGETS = {"line", "area"}      # the widgets the visitor types in
 KEY = "ui:activity"
 
 _component = st.components.v2.component(
@@ -38,7 +38,7 @@ def text_boxes(page: Page | None) -> dict[str, str]:
     """The page's text boxes the browser reads: container class -> widget key."""
     if page is None:
         return {}
-    keys = [f"{WIDGET_PREFIX}{f.id}" for f in page.fields if f.type in BOX_TYPES]
+    keys = [f"{WIDGET_PREFIX}{f.id}" for f in page.fields if type_of(f).widget in TEXT_WIDGETS]
     keys += [f"{WIDGET_PREFIX}{f.id}{ORIGINAL}" for f in page.fields if f.free_text]
     return {key_class(k): k for k in keys}
 
