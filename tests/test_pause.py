@@ -139,7 +139,7 @@ def test_every_forms_full_walk_fits_one_code_read_back_from_the_printed_sheet(wa
     assert back.lang == walk.other_language and again.page == walk.walk[0][0]
     assert again.answers == {**default_answers(form, TODAY), **paused_of(wizard, "sv", False).answers}
     # The downloaded PDF itself can be chosen too. At 150 dpi zxing once also read a stray "400" QR code in
-    # the big one's pattern (1 run in about 30): a code that is not ours is ignored, so the visit still comes back.
+    # the big one's pattern (seen once): a code that is not ours is ignored, so the visit still comes back.
     assert codes[0] in codes_in_file(sheet.pdf)
     assert open_codes(codes_in_file(sheet.pdf), KEY, LIB, TODAY)[1].answers == again.answers
 
