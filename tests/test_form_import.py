@@ -150,12 +150,36 @@ def test_a_real_table_of_22_rows_is_one_group_and_its_checkboxes_are_named_by_th
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
-def test_the_papers_question_numbers_are_left_out_of_ids_and_labels_and_rows_from_0_stay_pages() -> None:
-    """f13614c: "1. Your first name" is asked as "Your first name" (id first_name, not 1_first_name);
-    its dependents are dependent_0_name …: {n} counts from 1, so those rows stay a page each."""
+def test_the_papers_question_numbers_are_left_out_of_ids_and_labels() -> None:
+    """f13614c: "1. Your first name" is asked as "Your first name" (id first_name, not 1_first_name)."""
     form = draft(CORPUS / "f13614c-TY2021.pdf")
     qs = questions(form)
     assert qs["first_name"]["label"] == "Your first name" and qs["date_birth"]["type"] == "date"
     assert "1_first_name" not in qs and "4_date_birth" not in qs and "401k_b" in qs   # "401K (B)" is a name
     assert form["pdf"]["fields"]["first_name"] == "first_name"
-    assert "dependent_0_name" in form["pdf"]["fields"].values()
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
+def test_a_table_numbered_from_0_and_printed_in_two_bands_of_columns_is_one_group() -> None:
+    """f13614c's dependents: columns a-i are dependent_0_name … dependent_2_disabled (rows from 0, so {n0}),
+    columns j-n beside them on the same three rows are "… yesnoRow1" … Row3 ({n}): one table, one group."""
+    pdf = CORPUS / "f13614c-TY2021.pdf"
+    tables = find_tables(list(read_fields(pdf.read_bytes()).values()))
+    assert list(tables) == ["dependent"] and len(tables["dependent"]) == 3 and len(tables["dependent"][1]) == 14
+    form = draft(pdf)
+    group = next(p for p in form["pages"] if "repeat" in p)
+    assert group["repeat"]["rows"] == 3 and len(group["fields"]) == 14
+    fields = form["pdf"]["fields"]
+    mapped = {v for k, v in fields.items() if k.startswith(f"{group['id']}.")}
+    assert {"dependent_{n0}_name", "dependent_{n0}_disabled",
+            "Is this person a qualifying childrelative of any other person yesnoRow{n}"} <= mapped
+    assert "dependent_0_name" not in fields.values()
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
+def test_xfa_rows_counted_from_0_become_a_group_mapped_with_n0() -> None:
+    """The 1040's DependentSSN[0] … [3]: XFA counts from 0."""
+    form = draft(CORPUS / "TY2020Form1040.pdf")
+    group = next(p for p in form["pages"] if "repeat" in p)
+    assert group["repeat"]["rows"] == 4
+    assert form["pdf"]["fields"][f"{group['id']}.dependent_ssn_atin"] == "DependentSSN[{n0}]"

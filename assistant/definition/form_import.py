@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.pdf.inspect import PdfField
+from assistant.wizard.repeat import row_name
 
 PER_PAGE = 6
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -171,14 +172,16 @@ def words_beside(rect: tuple[float, float, float, float], page: PageText | None,
 
 
 def row_key(field: PdfField) -> tuple[str, int] | None:
-    """(column pattern, row number) when the name can be one row of a table: "DependentSSN[2]",
-    "rad3_pris", "Barn2_Namn", "Row4.Amount". Whether it is one is decided by where the rows lie."""
+    """(column pattern, row number as the name writes it) when the name can be one row of a table:
+    "DependentSSN[2]", "rad3_pris", "Barn2_Namn", "Row4.Amount", "dependent_0_name"; the last number
+    of a part is the row ("more than 50 of support Row2" is row 2). Whether it is one is decided by
+    where the rows lie."""
     parts = field.name.split(".")
     m = re.fullmatch(r"(.+)\[(\d+)\]", parts[-1])
     if m:
-        return ".".join(parts[:-1] + [m.group(1) + "[#]"]), int(m.group(2)) + 1
+        return ".".join(parts[:-1] + [m.group(1) + "[#]"]), int(m.group(2))
     for i in reversed(range(len(parts))):
-        m = re.fullmatch(r"(.*?[^\W\d])_?(\d+)(\D.*)?", parts[i])
+        m = re.fullmatch(r"(.*[^\W\d])_?(\d+)(\D.*)?", parts[i])
         if m:
             column = m.group(1) + "#" + (m.group(3) or "")
             return ".".join(parts[:i] + [column] + parts[i + 1:]), int(m.group(2))
@@ -203,22 +206,31 @@ def _height(f: PdfField) -> float:
     return f.rects[0][3] - f.rects[0][1]
 
 
+def _reading_order(f: PdfField) -> tuple[int, int, float]:
+    """Page, then top down in bands of 6 points, then left to right: the order a person reads fields in."""
+    return f.pages[0], -round(f.rects[0][3] / 6), f.rects[0][0]
+
+
 def _same_rows(a: dict[int, PdfField], b: dict[int, PdfField]) -> bool:
-    """Two columns of one table: the same rows on the same page, row by row at the same height."""
-    return (a.keys() == b.keys() and a[min(a)].pages[0] == b[min(b)].pages[0]
-            and all(abs(_middle(a[r]) - _middle(b[r])) <= 0.6 * max(_height(a[r]), _height(b[r])) for r in a))
+    """Two columns of one table: as many rows on the same page, row by row at the same height. The
+    numbers need not agree: the 13614-C numbers columns a-i from 0 (dependent_0_name) and, in a second
+    band of columns j-n on the same rows, from 1 ("... yesnoRow1")."""
+    first, second = [a[r] for r in sorted(a)], [b[r] for r in sorted(b)]
+    return (len(first) == len(second) and first[0].pages[0] == second[0].pages[0]
+            and all(abs(_middle(x) - _middle(y)) <= 0.6 * max(_height(x), _height(y)) for x, y in zip(first, second)))
 
 
 def find_tables(fields: list[PdfField]) -> dict[str, dict[int, list[PdfField]]]:
     """Fields that repeat row by row: columns are name patterns with at least two stacked rows; columns
-    whose rows lie at the same heights are one table. {table: {row: [fields]}}."""
+    whose rows lie at the same heights are one table, also when the paper prints it in two bands of
+    columns. {table: {row, from 1 top down: [fields]}}."""
     columns: dict[str, dict[int, PdfField]] = defaultdict(dict)
     for f in fields:
         key = row_key(f)
         if key:
             columns[key[0]][key[1]] = f
     groups: list[list[str]] = []
-    for pattern, rows in columns.items():
+    for pattern, rows in sorted(columns.items(), key=lambda c: _reading_order(c[1][min(c[1])])):
         if len(rows) < 2 or not _stacked(rows):
             continue
         home = next((g for g in groups if _same_rows(columns[g[0]], rows)), None)
@@ -231,11 +243,11 @@ def find_tables(fields: list[PdfField]) -> dict[str, dict[int, list[PdfField]]]:
         name = _common_stem(patterns)
         while name in tables:
             name += "_2"
-        rows: dict[int, list[PdfField]] = defaultdict(list)
+        by_row: dict[int, list[PdfField]] = defaultdict(list)
         for pattern in patterns:
-            for r, f in columns[pattern].items():
-                rows[r].append(f)
-        tables[name] = dict(sorted(rows.items()))
+            for position, r in enumerate(sorted(columns[pattern]), start=1):
+                by_row[position].append(columns[pattern][r])
+        tables[name] = dict(sorted(by_row.items()))
     return tables
 
 
@@ -256,23 +268,20 @@ class Group:
 
     id: str
     rows: int
-    columns: tuple[tuple[PdfField, str], ...]   # row 1's field and its PDF name with {n} for the row number
+    columns: tuple[tuple[PdfField, str], ...]   # row 1's field and its PDF name with {n} or {n0} for the row
 
 
 def as_group(table: str, rows: dict[int, list[PdfField]]) -> Group | None:
-    """The table as a repeating group when its PDF names number the rows 1, 2, 3 … and every row has every
-    column. Rows counted from 0 (XFA's [0], "dependent_0_name") have no {n}, which starts at 1: such a
-    table stays one page per row."""
-    if sorted(rows) != list(range(1, len(rows) + 1)):
-        return None
+    """The table as a repeating group when every column's PDF names number its rows 1, 2, 3 … ({n}) or
+    0, 1, 2 … ({n0}, as XFA's [0] and "dependent_0_name" do), top down, and every row has every column."""
     columns = []
     for f in rows[1]:
         key = row_key(f)
-        if key is None or "[#]" in key[0]:
+        if key is None or key[1] not in (0, 1):
             return None
-        columns.append((f, key[0].replace("#", "{n}", 1)))
+        columns.append((f, key[0].replace("#", "{n}" if key[1] == 1 else "{n0}", 1)))
     for n, fields in rows.items():
-        if {template.replace("{n}", str(n)) for _, template in columns} != {f.name for f in fields}:
+        if {row_name(template, n) for _, template in columns} != {f.name for f in fields}:
             return None
     return Group(table, len(rows), tuple(columns))
 
@@ -378,7 +387,7 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
     pen = [f.name for f in fields.values() if f.kind == "signature"]
     unused = [f.name for f in fields.values()
               if (f.hidden or f.read_only) and f.kind not in ("signature", "button")]
-    printable.sort(key=lambda f: (f.pages[0], -round(f.rects[0][3] / 6), f.rects[0][0]))  # reading order
+    printable.sort(key=_reading_order)
     tables = find_tables(printable)
     row_of = {f.name: (t, r) for t, rows in tables.items() for r, fs in rows.items() for f in fs}
     groups = {t: g for t, rows in tables.items() if (g := as_group(t, rows)) is not None}
