@@ -300,25 +300,40 @@ def words_above(rect: tuple[float, float, float, float], page: PageText | None) 
     return text if re.search(r"[^\W\d_]", text) else None
 
 
-def section_breaks(page: PageText | None) -> list[float]:
-    """Heights (y, PDF space) of the page's section headings: lines in clearly larger type than the body
-    text, or numbered the way forms number their parts ("Del 2", "Part II", "3. Inkomster")."""
+PART = re.compile(r"\b(del|part|section|avsnitt|steg)\s+([\dIVX]+)\b", re.IGNORECASE)
+NUMBERED = re.compile(r"^\d{1,2}\.\s+[A-ZÅÄÖ][a-zåäö]{2,}")
+
+
+def section_heading(line: Line, body: float) -> str | None:
+    """The line's text when it heads a section: "Del 2", "Part II – Income" (after at most three words,
+    as 13614-C prints its Yes/No/Unsure column headings on the same line), or a line in clearly larger type
+    that is no question or label (ending in ? or :). A numbered line ("3. Barn som bor i hushållet") only
+    when it is in larger type than the body: "6. Last year, were you:" and "1. Your first name", in the
+    body's type, are questions of their section."""
+    text = line.text
+    if not re.search(r"[^\W\d_]{3}", text):
+        return None
+    part = PART.search(text)
+    if part and len(text[:part.start()].split()) <= 3:
+        heading = text[part.start():]
+        return re.sub(r"\s*\(.*$", "", heading) if len(heading) > 90 else heading
+    if not 4 <= len(text) <= 60 or text.rstrip().endswith((":", "?")):
+        return None
+    return text if line.height >= 1.25 * body or (NUMBERED.match(text) and line.height >= 1.05 * body) else None
+
+
+def section_headings(page: PageText | None) -> list[tuple[float, str]]:
+    """The page's section headings, top down, each with its height (y, PDF space)."""
     if page is None or not page.lines:
         return []
     body = statistics.median(ln.height for ln in page.lines)
-    numbered = re.compile(r"^(del|part|section|avsnitt|steg)\s+[\dIVX]+\b|^\d{1,2}\.\s+[A-ZÅÄÖ][a-zåäö]{2,}",
-                          re.IGNORECASE)
-    return sorted({round(ln.top, 1) for ln in page.lines
-                   if 4 <= len(ln.text) <= 60 and re.search(r"[^\W\d_]{3}", ln.text)
-                   and (ln.height >= 1.25 * body or numbered.match(ln.text))}, reverse=True)
+    found = {round(ln.top, 1): text for ln in page.lines if (text := section_heading(ln, body))}
+    return sorted(found.items(), reverse=True)
 
 
-def heading_above(y: float, page: PageText | None, breaks: list[float]) -> str | None:
+def heading_above(y: float, headings: list[tuple[float, str]]) -> str | None:
     """The nearest section heading above height y: the section the field belongs to."""
-    above = [top for top in breaks if top >= y]
-    if page is None or not above:
-        return None
-    return next(ln.text for ln in page.lines if round(ln.top, 1) == min(above))
+    return next((text for top, text in reversed(headings) if top >= y), None)
 
 
 @dataclass
@@ -397,7 +412,7 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
     for f in printable:
         for p, r in zip(f.pages, f.rects):
             all_rects[p].append(r)
-    breaks = {p: section_breaks(text) for p, text in page_text.items()}
+    headings = {p: section_headings(text) for p, text in page_text.items()}
 
     used: set[str] = set()
     targets: dict = {}
@@ -417,7 +432,7 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
     for f in printable:
         page_no, rect = f.pages[0], f.rects[0]
         text = page_text.get(page_no)
-        heading = heading_above(rect[3], text, breaks.get(page_no, []))
+        heading = heading_above(rect[3], headings.get(page_no, []))
         row = row_of.get(f.name)
         if row is not None and row[0] in groups:
             if row[0] not in drafted:
