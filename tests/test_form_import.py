@@ -183,3 +183,17 @@ def test_xfa_rows_counted_from_0_become_a_group_mapped_with_n0() -> None:
     group = next(p for p in form["pages"] if "repeat" in p)
     assert group["repeat"]["rows"] == 4
     assert form["pdf"]["fields"][f"{group['id']}.dependent_ssn_atin"] == "DependentSSN[{n0}]"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
+def test_pages_follow_the_papers_parts_and_numbered_questions_keep_their_reading_order() -> None:
+    """f13614c: pages are headed by its parts, also "Part III", which it prints after the Yes/No/Unsure
+    column headings on the same line; "6. Last year, were you:" is a question of Part I, not a page, and
+    is asked after 4 and 5, which stand on the same line of the paper."""
+    form = draft(CORPUS / "f13614c-TY2021.pdf")
+    titles = list(dict.fromkeys(p["title"] for p in form["pages"]))
+    assert titles[:4] == ["Part I – Your Personal Information", "Part II – Marital Status and Household Information",
+                          "Part III – Income – Last Year, Did You (or Your Spouse) Receive",
+                          "Part IV – Expenses – Last Year, Did You (or Your Spouse) Pay"]
+    order = list(questions(form))
+    assert order.index("date_birth") < order.index("job_title") < order.index("full_time_student")

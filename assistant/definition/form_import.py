@@ -211,6 +211,23 @@ def _reading_order(f: PdfField) -> tuple[int, int, float]:
     return f.pages[0], -round(f.rects[0][3] / 6), f.rects[0][0]
 
 
+def reading_order(fields: list[PdfField]) -> list[PdfField]:
+    """Fields as a person reads them: page by page, top down in lines, each line left to right and a column
+    within it top down. A line is the fields whose boxes overlap the height of its highest box, so a tall
+    box ("4. Date of Birth") and the smaller boxes beside it, a little higher ("6. … full-time student"),
+    are one line, and 4 comes before 6."""
+    ordered: list[PdfField] = []
+    rest = sorted(fields, key=lambda f: (f.pages[0], -f.rects[0][3], f.rects[0][0]))
+    while rest:
+        first = rest[0]
+        bottom = first.rects[0][1]
+        line = [f for f in rest if f.pages[0] == first.pages[0] and f.rects[0][3] > bottom + 0.5]
+        ordered += sorted(line, key=lambda f: (round(f.rects[0][0] / 6), -f.rects[0][3]))
+        taken = {id(f) for f in line}
+        rest = [f for f in rest if id(f) not in taken]
+    return ordered
+
+
 def _same_rows(a: dict[int, PdfField], b: dict[int, PdfField]) -> bool:
     """Two columns of one table: as many rows on the same page, row by row at the same height. The
     numbers need not agree: the 13614-C numbers columns a-i from 0 (dependent_0_name) and, in a second
@@ -402,7 +419,7 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
     pen = [f.name for f in fields.values() if f.kind == "signature"]
     unused = [f.name for f in fields.values()
               if (f.hidden or f.read_only) and f.kind not in ("signature", "button")]
-    printable.sort(key=_reading_order)
+    printable = reading_order(printable)
     tables = find_tables(printable)
     row_of = {f.name: (t, r) for t, rows in tables.items() for r, fs in rows.items() for f in fs}
     groups = {t: g for t, rows in tables.items() if (g := as_group(t, rows)) is not None}
