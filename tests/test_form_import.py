@@ -197,3 +197,15 @@ def test_pages_follow_the_papers_parts_and_numbered_questions_keep_their_reading
                           "Part IV – Expenses – Last Year, Did You (or Your Spouse) Pay"]
     order = list(questions(form))
     assert order.index("date_birth") < order.index("job_title") < order.index("full_time_student")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
+def test_radio_states_with_nothing_beside_them_take_their_columns_heading_far_above() -> None:
+    """f13614c Part III: "Yes No Unsure" is printed once over three columns of radio buttons, ten questions
+    above "Income (or loss) from the sale …", whose PDF states are only 0, 1 and 2."""
+    form = draft(CORPUS / "f13614c-TY2021.pdf")
+    sale = next(q for q in questions(form).values() if q["label"].startswith("Income (or loss) from the sale"))
+    assert [o["label"] for o in sale["options"]] == ["Yes", "No", "Unsure"]
+    assert form["pdf"]["fields"][sale["id"]]["states"] == {"0": "0", "1": "1", "2": "2"}
+    expenses = next(q for q in questions(form).values() if q["label"].startswith("Child or dependent care"))
+    assert [o["label"] for o in expenses["options"]] == ["Yes", "No", "Unsure"]   # Part IV's own headings

@@ -321,6 +321,28 @@ PART = re.compile(r"\b(del|part|section|avsnitt|steg)\s+([\dIVX]+)\b", re.IGNORE
 NUMBERED = re.compile(r"^\d{1,2}\.\s+[A-ZÅÄÖ][a-zåäö]{2,}")
 
 
+def column_heading(rect: tuple[float, float, float, float], page: PageText | None,
+                   rects: list[tuple[float, float, float, float]]) -> str | None:
+    """The heading of the column of boxes a box stands in: up from box to box while no words lie between
+    them, then the words above the topmost one. 13614-C prints Yes, No and Unsure once over each part's
+    column of radio buttons, far above most of them."""
+    if page is None:
+        return None
+    top = rect
+    while True:
+        x0, _, x1, y1 = top
+        above = [r for r in rects if abs(r[0] - x0) < 4 and r[1] >= y1 - 1 and r != top]
+        if not above:
+            break
+        nearest = min(above, key=lambda r: r[1])
+        between = [w for w in page.words if y1 - 1 <= w.y0 and w.y1 <= nearest[1] + 1
+                   and x0 - 6 <= (w.x0 + w.x1) / 2 <= x1 + 6]
+        if between or nearest[1] - y1 > 3 * (y1 - top[1]):
+            break
+        top = nearest
+    return words_above(top, page)
+
+
 def section_heading(line: Line, body: float) -> str | None:
     """The line's text when it heads a section: "Del 2", "Part II – Income" (after at most three words,
     as 13614-C prints its Yes/No/Unsure column headings on the same line), or a line in clearly larger type
@@ -530,7 +552,7 @@ def _entry(f: PdfField, text: PageText | None, rects: list[tuple[float, float, f
     if f.kind == "radio":
         states = list(f.on_states)
         boxes = list(f.rects)
-        labels = [(words_beside(r, text, [o for o in rects if o != r]) if len(boxes) == len(states) else None)
+        labels = [words_beside(r, text, [o for o in rects if o != r]) or column_heading(r, text, rects)
                   for r in boxes] if len(boxes) == len(states) else [None] * len(states)
         opts = [(s, lab or s) for s, lab in zip(states, labels)]
     else:
