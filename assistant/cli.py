@@ -66,10 +66,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if target_pdf.resolve() != args.pdf.resolve():
         target_pdf.write_bytes(args.pdf.read_bytes())
     draft = draft_form(fields, args.form_id, args.pdf.name, read_page_text(args.pdf))
-    tables = "".join(f"# Table '{name}': {rows} rows, " + ("a repeating group (repeat:); its PDF names carry {n}.\n"
+    tables = "".join(f"# Table '{name}': {rows} rows, " + ("a repeating group (repeat:); its PDF names carry {n} or {n0}.\n"
                                                          if name in draft.groups else
                                                          "one wizard page per row (its PDF names do not number the "
-                                                         "rows 1, 2, 3 …, so {n} cannot name them).\n")
+                                                         "rows 1, 2, 3 … or 0, 1, 2 … top down).\n")
                      for name, rows in draft.tables.items())
     header = (f"# Drafted by `python -m assistant import` from {args.pdf.name}: {len(fields)} PDF fields.\n"
               f"{tables}# Edit titles, labels, types and pages, then run `python -m assistant check`.\n")

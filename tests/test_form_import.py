@@ -150,12 +150,62 @@ def test_a_real_table_of_22_rows_is_one_group_and_its_checkboxes_are_named_by_th
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
-def test_the_papers_question_numbers_are_left_out_of_ids_and_labels_and_rows_from_0_stay_pages() -> None:
-    """f13614c: "1. Your first name" is asked as "Your first name" (id first_name, not 1_first_name);
-    its dependents are dependent_0_name …: {n} counts from 1, so those rows stay a page each."""
+def test_the_papers_question_numbers_are_left_out_of_ids_and_labels() -> None:
+    """f13614c: "1. Your first name" is asked as "Your first name" (id first_name, not 1_first_name)."""
     form = draft(CORPUS / "f13614c-TY2021.pdf")
     qs = questions(form)
     assert qs["first_name"]["label"] == "Your first name" and qs["date_birth"]["type"] == "date"
     assert "1_first_name" not in qs and "4_date_birth" not in qs and "401k_b" in qs   # "401K (B)" is a name
     assert form["pdf"]["fields"]["first_name"] == "first_name"
-    assert "dependent_0_name" in form["pdf"]["fields"].values()
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
+def test_a_table_numbered_from_0_and_printed_in_two_bands_of_columns_is_one_group() -> None:
+    """f13614c's dependents: columns a-i are dependent_0_name … dependent_2_disabled (rows from 0, so {n0}),
+    columns j-n beside them on the same three rows are "… yesnoRow1" … Row3 ({n}): one table, one group."""
+    pdf = CORPUS / "f13614c-TY2021.pdf"
+    tables = find_tables(list(read_fields(pdf.read_bytes()).values()))
+    assert list(tables) == ["dependent"] and len(tables["dependent"]) == 3 and len(tables["dependent"][1]) == 14
+    form = draft(pdf)
+    group = next(p for p in form["pages"] if "repeat" in p)
+    assert group["repeat"]["rows"] == 3 and len(group["fields"]) == 14
+    fields = form["pdf"]["fields"]
+    mapped = {v for k, v in fields.items() if k.startswith(f"{group['id']}.")}
+    assert {"dependent_{n0}_name", "dependent_{n0}_disabled",
+            "Is this person a qualifying childrelative of any other person yesnoRow{n}"} <= mapped
+    assert "dependent_0_name" not in fields.values()
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
+def test_xfa_rows_counted_from_0_become_a_group_mapped_with_n0() -> None:
+    """The 1040's DependentSSN[0] … [3]: XFA counts from 0."""
+    form = draft(CORPUS / "TY2020Form1040.pdf")
+    group = next(p for p in form["pages"] if "repeat" in p)
+    assert group["repeat"]["rows"] == 4
+    assert form["pdf"]["fields"][f"{group['id']}.dependent_ssn_atin"] == "DependentSSN[{n0}]"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
+def test_pages_follow_the_papers_parts_and_numbered_questions_keep_their_reading_order() -> None:
+    """f13614c: pages are headed by its parts, also "Part III", which it prints after the Yes/No/Unsure
+    column headings on the same line; "6. Last year, were you:" is a question of Part I, not a page, and
+    is asked after 4 and 5, which stand on the same line of the paper."""
+    form = draft(CORPUS / "f13614c-TY2021.pdf")
+    titles = list(dict.fromkeys(p["title"] for p in form["pages"]))
+    assert titles[:4] == ["Part I – Your Personal Information", "Part II – Marital Status and Household Information",
+                          "Part III – Income – Last Year, Did You (or Your Spouse) Receive",
+                          "Part IV – Expenses – Last Year, Did You (or Your Spouse) Pay"]
+    order = list(questions(form))
+    assert order.index("date_birth") < order.index("job_title") < order.index("full_time_student")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here: the real-form checks need it")
+def test_radio_states_with_nothing_beside_them_take_their_columns_heading_far_above() -> None:
+    """f13614c Part III: "Yes No Unsure" is printed once over three columns of radio buttons, ten questions
+    above "Income (or loss) from the sale …", whose PDF states are only 0, 1 and 2."""
+    form = draft(CORPUS / "f13614c-TY2021.pdf")
+    sale = next(q for q in questions(form).values() if q["label"].startswith("Income (or loss) from the sale"))
+    assert [o["label"] for o in sale["options"]] == ["Yes", "No", "Unsure"]
+    assert form["pdf"]["fields"][sale["id"]]["states"] == {"0": "0", "1": "1", "2": "2"}
+    expenses = next(q for q in questions(form).values() if q["label"].startswith("Child or dependent care"))
+    assert [o["label"] for o in expenses["options"]] == ["Yes", "No", "Unsure"]   # Part IV's own headings

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.definition.check import mapping_problems
 from assistant.definition.errors import FormError
 from assistant.definition.loader import load_form, load_library
 
@@ -98,3 +99,24 @@ def test_every_schema_mistake_is_reported_at_once_on_its_own_line(tmp_path):
     assert lines[length.line - 1].strip() == "max_length: tjugo" and length.fix == "Write e.g. max_length: 120"
     flag = by_message["required: must be true or false, not 'nej'."]
     assert lines[flag.line - 1].strip().endswith("required: 'nej'") and "not ja/nej" in flag.fix
+
+
+@pytest.mark.parametrize("old, new", [
+    ("    vaning: Vaning\n", "    vaning: Vaningen\n"),                        # a name written as text
+    ("    vaning: Vaning\n", "    vaning: {to: Vaningen}\n"),                  # and as to:
+])
+def test_a_pdf_name_missing_from_the_pdf_is_reported_on_its_own_mapping_line(tmp_path, old, new):
+    """Not on the `fields:` line above it: the administrator goes straight to the name to correct."""
+    path = copy_form(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    [problem] = [p for p in mapping_problems(load_form(path)) if "'Vaningen' is not in" in p.message]
+    assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1] == new.rstrip("\n")
+
+
+def test_an_answer_the_form_does_not_ask_is_reported_on_its_own_mapping_line(tmp_path):
+    error = break_form(copy_form(tmp_path), "    vaning: Vaning\n", "    vaningen: Vaning\n")
+    [problem] = [p for p in error.problems if "names an answer that the form does not ask" in p.message]
+    assert (tmp_path / "aldreomsorg/form.yaml").read_text(encoding="utf-8").splitlines()[problem.line - 1] == \
+        "    vaningen: Vaning"

@@ -307,3 +307,16 @@ def test_the_summary_to_bring_along_lists_each_sibling():
     text = printed(swedish_summary(form, answers, TODAY))
     assert "Syskon 1 Syskonets namn Liam Berg" in text and "Syskon 2 Syskonets namn Ella Berg" in text
     assert "Vitsippan" in text
+
+
+def test_a_paper_that_numbers_its_rows_from_0_is_mapped_with_n0(tmp_path):
+    """dependent_0_name, DependentSSN[0]: {n0} is the row number counted from 0, so entry 1 fills row 0."""
+    path = copy_form(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert "barn.namn: Barn{n}_Namn" in text
+    path.write_text(text.replace("barn.namn: Barn{n}_Namn", "barn.namn: Barn{n0}_Namn", 1), encoding="utf-8")
+    form = load_form(path)
+    names = {t.field_id: t.to for t in form.pdf.targets if t.field_id.endswith(".namn")}
+    assert names == {"barn.1.namn": "Barn0_Namn", "barn.2.namn": "Barn1_Namn", "barn.3.namn": "Barn2_Namn",
+                     "barn.4.namn": "Barn3_Namn"}
+    assert form.pdf.row["barn"][0].to == "Barn{n0}_Namn"

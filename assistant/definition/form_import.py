@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.pdf.inspect import PdfField
+from assistant.wizard.repeat import row_name
 
 PER_PAGE = 6
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -171,14 +172,16 @@ def words_beside(rect: tuple[float, float, float, float], page: PageText | None,
 
 
 def row_key(field: PdfField) -> tuple[str, int] | None:
-    """(column pattern, row number) when the name can be one row of a table: "DependentSSN[2]",
-    "rad3_pris", "Barn2_Namn", "Row4.Amount". Whether it is one is decided by where the rows lie."""
+    """(column pattern, row number as the name writes it) when the name can be one row of a table:
+    "DependentSSN[2]", "rad3_pris", "Barn2_Namn", "Row4.Amount", "dependent_0_name"; the last number
+    of a part is the row ("more than 50 of support Row2" is row 2). Whether it is one is decided by
+    where the rows lie."""
     parts = field.name.split(".")
     m = re.fullmatch(r"(.+)\[(\d+)\]", parts[-1])
     if m:
-        return ".".join(parts[:-1] + [m.group(1) + "[#]"]), int(m.group(2)) + 1
+        return ".".join(parts[:-1] + [m.group(1) + "[#]"]), int(m.group(2))
     for i in reversed(range(len(parts))):
-        m = re.fullmatch(r"(.*?[^\W\d])_?(\d+)(\D.*)?", parts[i])
+        m = re.fullmatch(r"(.*[^\W\d])_?(\d+)(\D.*)?", parts[i])
         if m:
             column = m.group(1) + "#" + (m.group(3) or "")
             return ".".join(parts[:i] + [column] + parts[i + 1:]), int(m.group(2))
@@ -203,22 +206,48 @@ def _height(f: PdfField) -> float:
     return f.rects[0][3] - f.rects[0][1]
 
 
+def _reading_order(f: PdfField) -> tuple[int, int, float]:
+    """Page, then top down in bands of 6 points, then left to right: the order a person reads fields in."""
+    return f.pages[0], -round(f.rects[0][3] / 6), f.rects[0][0]
+
+
+def reading_order(fields: list[PdfField]) -> list[PdfField]:
+    """Fields as a person reads them: page by page, top down in lines, each line left to right and a column
+    within it top down. A line is the fields whose boxes overlap the height of its highest box, so a tall
+    box ("4. Date of Birth") and the smaller boxes beside it, a little higher ("6. … full-time student"),
+    are one line, and 4 comes before 6."""
+    ordered: list[PdfField] = []
+    rest = sorted(fields, key=lambda f: (f.pages[0], -f.rects[0][3], f.rects[0][0]))
+    while rest:
+        first = rest[0]
+        bottom = first.rects[0][1]
+        line = [f for f in rest if f.pages[0] == first.pages[0] and f.rects[0][3] > bottom + 0.5]
+        ordered += sorted(line, key=lambda f: (round(f.rects[0][0] / 6), -f.rects[0][3]))
+        taken = {id(f) for f in line}
+        rest = [f for f in rest if id(f) not in taken]
+    return ordered
+
+
 def _same_rows(a: dict[int, PdfField], b: dict[int, PdfField]) -> bool:
-    """Two columns of one table: the same rows on the same page, row by row at the same height."""
-    return (a.keys() == b.keys() and a[min(a)].pages[0] == b[min(b)].pages[0]
-            and all(abs(_middle(a[r]) - _middle(b[r])) <= 0.6 * max(_height(a[r]), _height(b[r])) for r in a))
+    """Two columns of one table: as many rows on the same page, row by row at the same height. The
+    numbers need not agree: the 13614-C numbers columns a-i from 0 (dependent_0_name) and, in a second
+    band of columns j-n on the same rows, from 1 ("... yesnoRow1")."""
+    first, second = [a[r] for r in sorted(a)], [b[r] for r in sorted(b)]
+    return (len(first) == len(second) and first[0].pages[0] == second[0].pages[0]
+            and all(abs(_middle(x) - _middle(y)) <= 0.6 * max(_height(x), _height(y)) for x, y in zip(first, second)))
 
 
 def find_tables(fields: list[PdfField]) -> dict[str, dict[int, list[PdfField]]]:
     """Fields that repeat row by row: columns are name patterns with at least two stacked rows; columns
-    whose rows lie at the same heights are one table. {table: {row: [fields]}}."""
+    whose rows lie at the same heights are one table, also when the paper prints it in two bands of
+    columns. {table: {row, from 1 top down: [fields]}}."""
     columns: dict[str, dict[int, PdfField]] = defaultdict(dict)
     for f in fields:
         key = row_key(f)
         if key:
             columns[key[0]][key[1]] = f
     groups: list[list[str]] = []
-    for pattern, rows in columns.items():
+    for pattern, rows in sorted(columns.items(), key=lambda c: _reading_order(c[1][min(c[1])])):
         if len(rows) < 2 or not _stacked(rows):
             continue
         home = next((g for g in groups if _same_rows(columns[g[0]], rows)), None)
@@ -231,11 +260,11 @@ def find_tables(fields: list[PdfField]) -> dict[str, dict[int, list[PdfField]]]:
         name = _common_stem(patterns)
         while name in tables:
             name += "_2"
-        rows: dict[int, list[PdfField]] = defaultdict(list)
+        by_row: dict[int, list[PdfField]] = defaultdict(list)
         for pattern in patterns:
-            for r, f in columns[pattern].items():
-                rows[r].append(f)
-        tables[name] = dict(sorted(rows.items()))
+            for position, r in enumerate(sorted(columns[pattern]), start=1):
+                by_row[position].append(columns[pattern][r])
+        tables[name] = dict(sorted(by_row.items()))
     return tables
 
 
@@ -256,23 +285,20 @@ class Group:
 
     id: str
     rows: int
-    columns: tuple[tuple[PdfField, str], ...]   # row 1's field and its PDF name with {n} for the row number
+    columns: tuple[tuple[PdfField, str], ...]   # row 1's field and its PDF name with {n} or {n0} for the row
 
 
 def as_group(table: str, rows: dict[int, list[PdfField]]) -> Group | None:
-    """The table as a repeating group when its PDF names number the rows 1, 2, 3 … and every row has every
-    column. Rows counted from 0 (XFA's [0], "dependent_0_name") have no {n}, which starts at 1: such a
-    table stays one page per row."""
-    if sorted(rows) != list(range(1, len(rows) + 1)):
-        return None
+    """The table as a repeating group when every column's PDF names number its rows 1, 2, 3 … ({n}) or
+    0, 1, 2 … ({n0}, as XFA's [0] and "dependent_0_name" do), top down, and every row has every column."""
     columns = []
     for f in rows[1]:
         key = row_key(f)
-        if key is None or "[#]" in key[0]:
+        if key is None or key[1] not in (0, 1):
             return None
-        columns.append((f, key[0].replace("#", "{n}", 1)))
+        columns.append((f, key[0].replace("#", "{n}" if key[1] == 1 else "{n0}", 1)))
     for n, fields in rows.items():
-        if {template.replace("{n}", str(n)) for _, template in columns} != {f.name for f in fields}:
+        if {row_name(template, n) for _, template in columns} != {f.name for f in fields}:
             return None
     return Group(table, len(rows), tuple(columns))
 
@@ -291,25 +317,62 @@ def words_above(rect: tuple[float, float, float, float], page: PageText | None) 
     return text if re.search(r"[^\W\d_]", text) else None
 
 
-def section_breaks(page: PageText | None) -> list[float]:
-    """Heights (y, PDF space) of the page's section headings: lines in clearly larger type than the body
-    text, or numbered the way forms number their parts ("Del 2", "Part II", "3. Inkomster")."""
+PART = re.compile(r"\b(del|part|section|avsnitt|steg)\s+([\dIVX]+)\b", re.IGNORECASE)
+NUMBERED = re.compile(r"^\d{1,2}\.\s+[A-ZÅÄÖ][a-zåäö]{2,}")
+
+
+def column_heading(rect: tuple[float, float, float, float], page: PageText | None,
+                   rects: list[tuple[float, float, float, float]]) -> str | None:
+    """The heading of the column of boxes a box stands in: up from box to box while no words lie between
+    them, then the words above the topmost one. 13614-C prints Yes, No and Unsure once over each part's
+    column of radio buttons, far above most of them."""
+    if page is None:
+        return None
+    top = rect
+    while True:
+        x0, _, x1, y1 = top
+        above = [r for r in rects if abs(r[0] - x0) < 4 and r[1] >= y1 - 1 and r != top]
+        if not above:
+            break
+        nearest = min(above, key=lambda r: r[1])
+        between = [w for w in page.words if y1 - 1 <= w.y0 and w.y1 <= nearest[1] + 1
+                   and x0 - 6 <= (w.x0 + w.x1) / 2 <= x1 + 6]
+        if between or nearest[1] - y1 > 3 * (y1 - top[1]):
+            break
+        top = nearest
+    return words_above(top, page)
+
+
+def section_heading(line: Line, body: float) -> str | None:
+    """The line's text when it heads a section: "Del 2", "Part II – Income" (after at most three words,
+    as 13614-C prints its Yes/No/Unsure column headings on the same line), or a line in clearly larger type
+    that is no question or label (ending in ? or :). A numbered line ("3. Barn som bor i hushållet") only
+    when it is in larger type than the body: "6. Last year, were you:" and "1. Your first name", in the
+    body's type, are questions of their section."""
+    text = line.text
+    if not re.search(r"[^\W\d_]{3}", text):
+        return None
+    part = PART.search(text)
+    if part and len(text[:part.start()].split()) <= 3:
+        heading = text[part.start():]
+        return re.sub(r"\s*\(.*$", "", heading) if len(heading) > 90 else heading
+    if not 4 <= len(text) <= 60 or text.rstrip().endswith((":", "?")):
+        return None
+    return text if line.height >= 1.25 * body or (NUMBERED.match(text) and line.height >= 1.05 * body) else None
+
+
+def section_headings(page: PageText | None) -> list[tuple[float, str]]:
+    """The page's section headings, top down, each with its height (y, PDF space)."""
     if page is None or not page.lines:
         return []
     body = statistics.median(ln.height for ln in page.lines)
-    numbered = re.compile(r"^(del|part|section|avsnitt|steg)\s+[\dIVX]+\b|^\d{1,2}\.\s+[A-ZÅÄÖ][a-zåäö]{2,}",
-                          re.IGNORECASE)
-    return sorted({round(ln.top, 1) for ln in page.lines
-                   if 4 <= len(ln.text) <= 60 and re.search(r"[^\W\d_]{3}", ln.text)
-                   and (ln.height >= 1.25 * body or numbered.match(ln.text))}, reverse=True)
+    found = {round(ln.top, 1): text for ln in page.lines if (text := section_heading(ln, body))}
+    return sorted(found.items(), reverse=True)
 
 
-def heading_above(y: float, page: PageText | None, breaks: list[float]) -> str | None:
+def heading_above(y: float, headings: list[tuple[float, str]]) -> str | None:
     """The nearest section heading above height y: the section the field belongs to."""
-    above = [top for top in breaks if top >= y]
-    if page is None or not above:
-        return None
-    return next(ln.text for ln in page.lines if round(ln.top, 1) == min(above))
+    return next((text for top, text in reversed(headings) if top >= y), None)
 
 
 @dataclass
@@ -378,7 +441,7 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
     pen = [f.name for f in fields.values() if f.kind == "signature"]
     unused = [f.name for f in fields.values()
               if (f.hidden or f.read_only) and f.kind not in ("signature", "button")]
-    printable.sort(key=lambda f: (f.pages[0], -round(f.rects[0][3] / 6), f.rects[0][0]))  # reading order
+    printable = reading_order(printable)
     tables = find_tables(printable)
     row_of = {f.name: (t, r) for t, rows in tables.items() for r, fs in rows.items() for f in fs}
     groups = {t: g for t, rows in tables.items() if (g := as_group(t, rows)) is not None}
@@ -388,7 +451,7 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
     for f in printable:
         for p, r in zip(f.pages, f.rects):
             all_rects[p].append(r)
-    breaks = {p: section_breaks(text) for p, text in page_text.items()}
+    headings = {p: section_headings(text) for p, text in page_text.items()}
 
     used: set[str] = set()
     targets: dict = {}
@@ -408,7 +471,7 @@ def draft_form(fields: dict[str, PdfField], form_id: str, pdf_file: str,
     for f in printable:
         page_no, rect = f.pages[0], f.rects[0]
         text = page_text.get(page_no)
-        heading = heading_above(rect[3], text, breaks.get(page_no, []))
+        heading = heading_above(rect[3], headings.get(page_no, []))
         row = row_of.get(f.name)
         if row is not None and row[0] in groups:
             if row[0] not in drafted:
@@ -489,7 +552,7 @@ def _entry(f: PdfField, text: PageText | None, rects: list[tuple[float, float, f
     if f.kind == "radio":
         states = list(f.on_states)
         boxes = list(f.rects)
-        labels = [(words_beside(r, text, [o for o in rects if o != r]) if len(boxes) == len(states) else None)
+        labels = [words_beside(r, text, [o for o in rects if o != r]) or column_heading(r, text, rects)
                   for r in boxes] if len(boxes) == len(states) else [None] * len(states)
         opts = [(s, lab or s) for s, lab in zip(states, labels)]
     else:

@@ -22,8 +22,8 @@ from assistant.definition.model import (
     NO_TEXT, AllOf, Answered, AnyOf, Compare, Computed, Cond, Condition, DaysBetween, Field, Form, ListItem, Not,
     Option, Page, PdfMapping, PdfTarget, Repeat, Rule, Text, Total,
 )
-from assistant.wizard.repeat import row_targets
-from assistant.definition.yaml_lines import LineDict, line_of, read_yaml
+from assistant.wizard.repeat import has_row_number, row_targets
+from assistant.definition.yaml_lines import LineDict, key_line, line_of, read_yaml
 from assistant.fieldtypes import TYPES, type_of
 
 BLOCKS_DIR = "_blocks"
@@ -301,28 +301,29 @@ def _answer_key(key: Any) -> str:
     return str(key).lower() if isinstance(key, bool) else str(key)
 
 
-def _rows(ctx: _Ctx, targets: list[PdfTarget], groups: dict[str, Page], node: Any
+def _rows(ctx: _Ctx, targets: list[PdfTarget], groups: dict[str, Page]
           ) -> tuple[list[PdfTarget], dict[str, tuple[PdfTarget, ...]]]:
-    """A repeating group's questions map to one PDF row, {n} in the names being the row number. The form's
-    targets get the paper's rows filled in (the other entries go on the bilaga), and each group its row."""
+    """A repeating group's questions map to one PDF row, {n} (or {n0}, counting from 0) in the names being the
+    row number. The form's targets get the paper's rows filled in (the other entries go on the bilaga), and
+    each group its row."""
     plain = []
     for target in targets:
         gid = target.field_id.split(".")[0]
-        numbered = [n for n in target.pdf_names() if "{n}" in n]
+        numbered = [n for n in target.pdf_names() if has_row_number(n)]
         if gid in groups and "." in target.field_id:
             if len(numbered) != len(target.pdf_names()):
-                ctx.problem(node, "a question of a repeating group needs the row number {n} in its PDF field name.",
+                ctx.problem(target, "a question of a repeating group needs the row number {n} in its PDF field name.",
                             f"Write e.g. {target.field_id}: {target.to or 'Rad'}{{n}} (or Rad{{n}}_... as the PDF "
-                            "names its rows).", target.field_id)
+                            "names its rows; {n0} when they are numbered from 0).", target.field_id)
         elif numbered:
-            ctx.problem(node, "{n} (a row number) fits only a question of a repeating group.",
+            ctx.problem(target, "{n} (a row number) fits only a question of a repeating group.",
                         "Write the PDF field's own name, or put the question in a page with repeat:.", target.field_id)
         else:
             plain.append(target)
     rows = {}
     for gid, page in groups.items():
         group = page.repeat
-        own = tuple(t for t in targets if t.field_id.startswith(gid + ".") and "{n}" in "".join(t.pdf_names()))
+        own = tuple(t for t in targets if t.field_id.startswith(gid + ".") and has_row_number("".join(t.pdf_names())))
         if not own or group is None:
             continue
         if group.rows is None:
@@ -345,30 +346,29 @@ def _pdf(ctx: _Ctx, raw: LineDict | None, fields: dict[str, Field], groups: dict
     targets = []
     mapping = raw.get("fields") or {}
     for fid, spec in mapping.items():
-        node = spec if hasattr(spec, "line") else mapping
-        if fid not in fields:
-            ctx.problem(node, "pdf: fields: names an answer that the form does not ask.",
-                        "Use a field id from pages:, or remove the line.", fid)
-            continue
         if isinstance(spec, str):
             spec = {"to": spec}
         target = PdfTarget(field_id=fid, to=spec.get("to"), format=spec.get("format"),
                            states=_str_map(spec.get("states")), checkboxes=_str_map(spec.get("checkboxes")),
-                           as_label=spec.get("as_label", False), line=line_of(node))
+                           as_label=spec.get("as_label", False), line=key_line(mapping, fid, line_of(mapping)))
+        if fid not in fields:             # the target's line is its entry's own key
+            ctx.problem(target, "pdf: fields: names an answer that the form does not ask.",
+                        "Use a field id from pages:, or remove the line.", fid)
+            continue
         field = fields[fid]
         kind = type_of(field)
         if target.format and target.format not in kind.paper_formats:
             fits = ", ".join(sorted(kind.paper_formats))
-            ctx.problem(node, f"format: {target.format} does not fit a {field.type} question.",
+            ctx.problem(target, f"format: {target.format} does not fit a {field.type} question.",
                         f"Use one of: {fits}." if fits else "Remove format: (this type has one way to be written).", fid)
         known = {kind.state_key(a) for a in kind.answers(field) or ()}
         for key in list(target.states) + list(target.checkboxes):
             if known and key not in known:
-                ctx.problem(node, f"'{key}' is not an answer of this question.",
+                ctx.problem(target, f"'{key}' is not an answer of this question.",
                             f"Use one of: {', '.join(sorted(known))}.", fid)
         targets.append(target)
     mapped = {t.field_id for t in targets}
-    targets, rows = _rows(ctx, targets, groups, mapping)
+    targets, rows = _rows(ctx, targets, groups)
     left = raw.get("left_blank") or {}
     not_printed = tuple(raw.get("not_printed") or ())
     computed = raw.get("computed") or {}

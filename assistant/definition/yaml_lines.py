@@ -115,3 +115,8 @@ def read_yaml(path: Path) -> Any:
 
 def line_of(node: Any, default: int = 0) -> int:
     return getattr(node, "line", default)
+
+
+def key_line(mapping: Any, key: Any, default: int = 0) -> int:
+    """The line of a key of a mapping read by read_yaml: where a problem with that entry is."""
+    return getattr(mapping, "key_lines", {}).get(key, default)

@@ -154,11 +154,24 @@ def heading(page: Page, answers: Mapping[str, Any], translate: Any) -> str:
     return filled(translate(page.title), n=page.entry)
 
 
+ROW_NUMBERS = ("{n}", "{n0}")     # in a PDF field name: the row number counted from 1, and from 0
+
+
+def has_row_number(pdf_name: str) -> bool:
+    return any(mark in pdf_name for mark in ROW_NUMBERS)
+
+
+def row_name(pdf_name: str, n: int) -> str:
+    """The PDF field of entry n: {n} is n, {n0} is n - 1, for a paper whose names number the rows from 0
+    (dependent_0_name, DependentSSN[0])."""
+    return pdf_name.replace("{n}", str(n)).replace("{n0}", str(n - 1))
+
+
 def row_targets(group: Repeat, row: tuple[PdfTarget, ...], n: int) -> tuple[PdfTarget, ...]:
-    """The PDF mapping of entry n: the group's row, with {n} in the PDF field names as the row number."""
+    """The PDF mapping of entry n: the group's row, with {n} or {n0} in the PDF field names as the row number."""
     return tuple(replace(t, field_id=entry_key(group, n, local_id(group, t.field_id)),
-                         to=t.to.replace("{n}", str(n)) if t.to else None,
-                         checkboxes={k: v.replace("{n}", str(n)) for k, v in t.checkboxes.items()})
+                         to=row_name(t.to, n) if t.to else None,
+                         checkboxes={k: row_name(v, n) for k, v in t.checkboxes.items()})
                  for t in row)
 
 
