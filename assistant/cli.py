@@ -30,9 +30,8 @@ from assistant.definition.form_import import draft_form, read_page_text
 from assistant.definition.model import Form, Text
 from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf
 from assistant.pdf.inspect import read_fields
+from assistant.settings import FORMS_ENV, forms_dir
 
-FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
-FORMS_ENV = "BLANKETTGUIDEN_FORMS"      # the app's variable for another forms folder: the CLI reads the same one
 EPILOG = "Exit codes: 0 done; 1 problems in the input (one line each); 2 wrong usage; 3 internal error."
 
 
@@ -236,7 +235,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m assistant", description="Blankettguiden for administrators.",
                                 epilog=EPILOG)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--forms-dir", type=Path, default=Path(os.environ.get(FORMS_ENV) or FORMS_DIR),
+    common.add_argument("--forms-dir", type=Path, default=forms_dir(),
                         help=f"default: ${FORMS_ENV} when set (as for the app), else the forms/ folder")
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("inspect", parents=[common], help="list a PDF's fields", epilog=EPILOG)

@@ -23,6 +23,13 @@ from assistant.definition.errors import FormError, Problem
 from assistant.definition.yaml_lines import LineDict, line_of, parse_yaml, read_text
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "config" / "municipality.yaml"
+FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
+FORMS_ENV = "BLANKETTGUIDEN_FORMS"      # another forms folder (a test copy, the municipality's own)
+
+
+def forms_dir() -> Path:
+    """The forms folder the app and the CLI read: $BLANKETTGUIDEN_FORMS, else forms/."""
+    return Path(os.environ.get(FORMS_ENV) or FORMS_DIR)
 DEFAULT_IDLE_MINUTES = 10
 DEFAULT_PAUSE_DAYS = 30
 SCALAR_KEYS = {"blanketter", "inaktiv_minuter", "skrivare", "fortsatt_senare_dagar"}

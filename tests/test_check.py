@@ -133,15 +133,16 @@ APP = str(ROOT / "streamlit_app.py")
 @pytest.fixture
 def forms_with_a_wrong_pdf_name(tmp_path, monkeypatch):
     """A copy of forms/ in which aldreomsorg maps an answer to a PDF field its PDF does not have."""
+    from assistant import settings
     from assistant.ui import app
 
     shutil.copytree(ROOT / "forms", tmp_path / "forms")
     path = tmp_path / "forms" / "aldreomsorg" / "form.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("vaning: Vaning", "vaning: Vaaning"), encoding="utf-8")
-    monkeypatch.setattr(app, "FORMS_DIR", tmp_path / "forms")
-    app.library.clear()
+    monkeypatch.setattr(settings, "FORMS_DIR", tmp_path / "forms")
+    app.application().forms.clear()
     yield path
-    app.library.clear()
+    app.application().forms.clear()
 
 
 def test_a_form_mapping_to_a_missing_pdf_field_is_not_offered_and_staff_see_why(forms_with_a_wrong_pdf_name):

@@ -26,7 +26,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     fake = Clock()
-    monkeypatch.setattr(session, "STORE", VisitStore(600, fake))
+    monkeypatch.setattr(session.application(), "visits", VisitStore(600, fake))
     return fake
 
 
@@ -62,7 +62,7 @@ def test_after_the_limit_the_visit_is_gone_from_memory_and_a_refresh_finds_nothi
     token = the_visit(at).token
     clock.now += 601
     assert session.idle(the_visit(at)) == "expired"     # the idle watcher erases the session on its next tick
-    assert session.STORE.get(token) is None
+    assert session.application().visits.get(token) is None
     again = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
     again.query_params[session.TOKEN_PARAM] = token
     again.run()
@@ -84,7 +84,7 @@ def test_an_expired_visit_with_answers_is_not_put_back_by_its_next_run(clock):
     clock.now += 601
     at.run()                                  # e.g. a click after the limit, before the idle watch's tick
     assert current_page_title(at) == "Blankettguiden"
-    assert session.STORE.get(token) is None and session.STORE.is_erased(token)
+    assert session.application().visits.get(token) is None and session.application().visits.is_erased(token)
 
 
 def test_the_idle_limit_may_be_a_fraction_of_a_minute(tmp_path):

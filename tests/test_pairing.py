@@ -91,8 +91,8 @@ def test_same_network(staff, screen, same):
 
 
 def test_the_staff_screen_offers_a_code_and_erasing_ends_it():
-    from assistant.visit.pairing import PAIRINGS
-    from assistant.ui.session import STORE
+    from assistant.ui.session import application
+    PAIRINGS, STORE = application().pairings, application().visits
 
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
     at.button(key="start:fullmakt").click().run()

@@ -18,10 +18,11 @@ from assistant.pdf.render import render_png_pages
 from assistant.resume import key as key_module
 from assistant.ui import pause_key as pause_key_module
 from tests.test_wizard_walk import downloads
-from assistant.paper.receipt_worker import ReceiptFailed
+from assistant.paper.receipt_worker import ReceiptFailed, ReceiptRenderer
 from assistant.resume import handover
 from assistant.resume.handover import continued, make_sheet, open_codes, paused_of
 from assistant.ui import page_pause
+from assistant.ui.session import application
 from assistant.resume.scan import Unreadable, codes_in_file, codes_in_image
 from assistant.resume.seal import MAX_PART_BYTES, Paused, SheetError, join, read_parts, seal, sheet_parts, split
 from tests.form_walks.aldreomsorg import PAGES
@@ -225,15 +226,15 @@ def test_the_start_page_offers_to_continue():
     assert not at.exception
 
 
-class FailingHelper:
-    """Stands in for the helper process when it cannot make the sheet."""
+class FailingHelper(ReceiptRenderer):
+    """The helper process, when it cannot make the sheet."""
 
     def sheet(self, *args) -> bytes:
         raise ReceiptFailed("the receipt could not be made")
 
 
 def test_a_sheet_the_helper_cannot_make_is_said_kindly_and_the_answers_stay(monkeypatch):
-    monkeypatch.setattr(page_pause, "RECEIPTS", FailingHelper())
+    monkeypatch.setattr(application(), "receipts", FailingHelper())
     at = visit_at_page(3)
     question = current_page_title(at)
     at.button(key="pause:open").click().run()

@@ -36,7 +36,7 @@ from assistant.wizard.flow import default_answers
 from assistant.i18n.translator import Translator
 from assistant.definition.loader import load_form
 from assistant.paper.receipt import FetchNothing, receipt_html, render_receipt
-from assistant.ui.session import RECEIPTS
+from assistant.ui.session import application
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import make_pnr
 from tests.walks import REVIEW_STEP, forward_key, page_text, fill_page, walk_answers
@@ -189,7 +189,7 @@ def test_a_completed_visit_leaves_no_trace_on_disk_or_in_the_logs(all_logs, capf
     visitor = Visitor.invent()
     needles = visitor.needles()
     since = time.time() - 1
-    RECEIPTS.shutdown()     # the receipt helper is started afresh in the walk, so its output is captured too
+    application().receipts.shutdown()     # the receipt helper is started afresh in the walk, so its output is captured too
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         at = walk_as(visitor)

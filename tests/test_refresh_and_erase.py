@@ -74,7 +74,7 @@ def test_erasing_in_one_tab_empties_every_session_that_holds_the_visit():
     two.run()                                                # tab two's next run does not put it back
     assert current_page_title(two) == "Blankettguiden"
     assert token_of(two) != token
-    assert session.STORE.get(token) is None and session.STORE.is_erased(token)
+    assert session.application().visits.get(token) is None and session.application().visits.is_erased(token)
     assert box not in two.session_state                                  # nor its widgets' values
     again = reopen(token)
     assert current_page_title(again) == "Blankettguiden"
@@ -134,7 +134,8 @@ def test_the_staff_area_opens_from_the_start_page_and_returns():
 
 
 def test_statistics_count_a_started_and_an_abandoned_form():
-    from assistant.ui.session import STATS
+    from assistant.ui.session import application
+    STATS = application().stats
 
     before = {(r.month, r.form_id): r for r in STATS.monthly()}
     at = first_pages(1)

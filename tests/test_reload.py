@@ -17,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.definition.loader import FormLibrary, load_form
 from assistant.settings import SettingsInForce, settings
-from assistant.ui.forms_in_force import FormsInForce
-from assistant.ui.session import STORE
+from assistant.definition.forms_in_force import FormsInForce
+from assistant.ui.session import application
 from tests.walks import fill_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,13 +48,13 @@ def installation(tmp_path, monkeypatch):
     shutil.copy(ROOT / "config" / "municipality.yaml", config)
     monkeypatch.setenv("BLANKETTGUIDEN_FORMS", str(forms))
     monkeypatch.setenv("BLANKETTGUIDEN_CONFIG", str(config))
-    monkeypatch.setattr(STORE, "limit_seconds", STORE.limit_seconds)    # put back after the test
+    monkeypatch.setattr(application().visits, "limit_seconds", application().visits.limit_seconds)    # put back after the test
     settings.cache_clear()
-    app.library.clear()
+    application().forms.clear()
     page_staff.cups_keeps_copies.clear()
     yield forms, config
     settings.cache_clear()
-    app.library.clear()
+    application().forms.clear()
 
 
 def session() -> AppTest:
@@ -147,18 +147,18 @@ def test_changed_settings_count_after_the_reload_and_a_broken_edit_keeps_the_las
     edit(config, "  - fullmakt\n", "")
     edit(config, "inaktiv_minuter: 10", "inaktiv_minuter: 20")
     back = press(staff_reload(), "view:back")
-    assert "fullmakt" not in offered(back) and STORE.limit_seconds == 20 * 60
+    assert "fullmakt" not in offered(back) and application().visits.limit_seconds == 20 * 60
     edit(config, "inaktiv_minuter: 20", "inaktiv_minuter: tjugo")
     edit(config, "  - trygghetslarm\n", "")
     line = next(i for i, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1) if "tjugo" in text)
     staff = staff_reload()
     assert KEPT in warnings(staff)
     assert f"{config}:{line}: inaktiv_minuter: måste vara ett antal minuter" in staff_code(staff)
-    assert STORE.limit_seconds == 20 * 60                               # the last good settings
+    assert application().visits.limit_seconds == 20 * 60                               # the last good settings
     assert "trygghetslarm" in offered(press(staff, "view:back"))
     edit(config, "inaktiv_minuter: tjugo", "inaktiv_minuter: 15")         # fixed: the new file counts
     staff = staff_reload()
-    assert KEPT not in warnings(staff) and STORE.limit_seconds == 15 * 60
+    assert KEPT not in warnings(staff) and application().visits.limit_seconds == 15 * 60
     assert "trygghetslarm" not in offered(press(staff, "view:back"))
 
 

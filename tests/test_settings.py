@@ -81,7 +81,7 @@ def test_an_unreadable_list_of_forms_offers_every_working_form(tmp_path):
 def test_the_visit_store_is_built_even_from_a_broken_file(tmp_path):
     """assistant/ui/session.py reads the settings at import time: that import must not fail."""
     path, _ = broken(tmp_path, "inaktiv_minuter: 10", "inaktiv_minuter: tio")
-    done = subprocess.run([sys.executable, "-c", "import assistant.ui.session as s; print(s.STORE.limit_seconds)"],
+    done = subprocess.run([sys.executable, "-c", "import assistant.ui.session as s; print(s.application().visits.limit_seconds)"],
                           cwd=ROOT, capture_output=True, text=True, env={"BLANKETTGUIDEN_CONFIG": str(path),
                                                                           "PATH": "/usr/bin:/bin"}, timeout=120)
     assert done.returncode == 0 and done.stdout.split()[-1] == str(DEFAULT_IDLE_MINUTES * 60), done.stderr
@@ -95,13 +95,13 @@ def app_with(monkeypatch):
     def use(path: Path) -> AppTest:
         monkeypatch.setenv("BLANKETTGUIDEN_CONFIG", str(path))
         settings_module.settings.cache_clear()
-        app.library.clear()
+        app.application().forms.clear()
         page_staff.cups_keeps_copies.clear()
         return AppTest.from_file(APP, default_timeout=60).run()
 
     yield use
     settings_module.settings.cache_clear()
-    app.library.clear()
+    app.application().forms.clear()
     page_staff.cups_keeps_copies.clear()
 
 

@@ -50,7 +50,7 @@ def app_with_printer(tmp_path, monkeypatch):
         monkeypatch.setenv("BLANKETTGUIDEN_CONFIG", str(config))
         monkeypatch.setenv("CUPS_SERVERROOT", str(tmp_path))
         settings_module.settings.cache_clear()
-        app.library.clear()
+        app.application().forms.clear()
         page_staff.cups_keeps_copies.clear()
         at = AppTest.from_file(APP, default_timeout=60).run()
         assert not at.exception, [e.value for e in at.exception]
@@ -58,7 +58,7 @@ def app_with_printer(tmp_path, monkeypatch):
 
     yield use
     settings_module.settings.cache_clear()
-    app.library.clear()
+    app.application().forms.clear()
     page_staff.cups_keeps_copies.clear()
 
 

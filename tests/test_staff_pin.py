@@ -8,6 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.ui import page_staff
+from assistant.ui.session import application
+from assistant.visit.lockout import Lockout, SessionTries
 from tests.test_stats import Clock, staff_script
 
 PIN = "482915"
@@ -20,7 +22,7 @@ def clock(monkeypatch, tmp_path) -> Clock:
     """A fresh process-wide lockout with a clock the test moves, and an empty statistics file."""
     monkeypatch.setenv("BLANKETTGUIDEN_STATS", str(tmp_path / "statistics.sqlite"))
     fake = Clock()
-    monkeypatch.setattr(page_staff, "LOCKOUT", page_staff.Lockout(clock=fake))
+    monkeypatch.setattr(application(), "lockout", Lockout(clock=fake))
     return fake
 
 
@@ -74,7 +76,7 @@ def test_the_guessing_session_waits_longer_after_each_wrong_pin_even_for_the_rig
 
 
 def test_fresh_sessions_run_into_the_server_wide_limit_of_twenty_an_hour(clock):
-    for _ in range(page_staff.LOCKOUT.max_failures):
+    for _ in range(application().lockout.max_failures):
         try_pin(new_session(), WRONG)
     staff = new_session()
     assert "Försök igen om 60 min" in errors(staff)
@@ -87,11 +89,11 @@ def test_guessing_as_fast_as_possible_gets_at_most_480_tries_a_day():
     """Without AppTest: a guesser who takes a fresh session for every try (the cheapest way round the
     per-session wait) and tries the moment the lock allows."""
     clock = Clock()
-    lockout = page_staff.Lockout(clock=clock)
+    lockout = Lockout(clock=clock)
     tried = 0
     end = clock.now + 24 * HOUR
     while clock.now < end:
-        tries = page_staff.SessionTries()
+        tries = SessionTries()
         wait = lockout.remaining(tries)
         if wait:
             clock.now += wait

@@ -23,6 +23,8 @@ from assistant.wizard.flow import Wizard
 from assistant.definition.loader import load_form
 from assistant.visit.stats import MAX_MINUTES, Statistics, median, stats_path, whole_minutes
 from assistant.ui import page_staff
+from assistant.ui.session import application
+from assistant.visit.lockout import Lockout
 from tests.form_walks.aldreomsorg import PAGES
 from tests.testdata import make_pnr
 
@@ -202,7 +204,7 @@ class Clock:
 def clock(monkeypatch) -> Clock:
     """A fresh process-wide lockout with a clock the test moves."""
     fake = Clock()
-    monkeypatch.setattr(page_staff, "LOCKOUT", page_staff.Lockout(clock=fake))
+    monkeypatch.setattr(application(), "lockout", Lockout(clock=fake))
     return fake
 
 

@@ -16,9 +16,10 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.i18n.translator import Translator
 from assistant.definition.loader import load_form
-from assistant.paper.receipt_worker import ReceiptJob
+from assistant.paper.receipt_worker import ReceiptJob, ReceiptRenderer
 from assistant.settings import settings
 from assistant.ui import page_result, page_review
+from assistant.ui.session import application
 from tests.form_walks.aldreomsorg import PAGES as ALDREOMSORG_WALK
 from tests.form_walks.aldreomsorg import START
 from tests.test_receipt import shows, text_of
@@ -167,10 +168,11 @@ def test_a_start_date_too_soon_warns_but_lets_the_visitor_go_on():
     assert current_page_title(at) == forskola.page(following).title.source
 
 
-class HeldReceipts:
-    """Stands in for the helper process so a test decides when the receipt is ready (or fails)."""
+class HeldReceipts(ReceiptRenderer):
+    """The helper process, but the test decides when the receipt is ready (or fails)."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.jobs: list[ReceiptJob] = []
 
     def submit(self, form, answers, lang, today, **options) -> ReceiptJob:
@@ -184,8 +186,7 @@ class HeldReceipts:
 @pytest.fixture
 def held(monkeypatch):
     receipts = HeldReceipts()
-    monkeypatch.setattr(page_review, "RECEIPTS", receipts)
-    monkeypatch.setattr(page_result, "RECEIPTS", receipts)
+    monkeypatch.setattr(application(), "receipts", receipts)
     monkeypatch.setattr(page_result, "RECEIPT_WAIT_SECONDS", 0.05)
     return receipts
 

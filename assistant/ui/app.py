@@ -1,41 +1,21 @@
 """The Streamlit app: the frame around every page (language, large text, end-and-erase) and routing."""
 from __future__ import annotations
 
-import os
 from datetime import date
-from pathlib import Path
 
 import streamlit as st
 
 from assistant.i18n.translator import LANGUAGES, Translator, language
-from assistant.definition.check import checked_library
-from assistant.definition.loader import FormLibrary
 from assistant.ui import activity, page_accessibility, page_question, page_result, page_review, page_staff, page_start
 from assistant.ui import page_pair, page_pause, page_resume
 from assistant.ui.erase_dialog import ask_erase, erase_if_confirmed
 from assistant.ui.fields import page_values
 from assistant.ui.look import apply_look
 from assistant.ui.failure import guarded
-from assistant.ui.forms_in_force import FormsInForce
-from assistant.ui.session import (RECEIPTS, STATS, STORE, VISIT, erase_visit, extend, forget_widgets, idle,
-                                  mark_active, visit)
+from assistant.ui.session import VISIT, application, erase_visit, extend, forget_widgets, idle, mark_active, visit
 from assistant.visit.store import WARN_BEFORE_SECONDS, warn_seconds
 
-FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
-FORMS_ENV = "BLANKETTGUIDEN_FORMS"      # another forms folder (a test copy, the municipality's own)
 WATCH_SECONDS = 4      # how soon another tab shows the start page after an erase
-
-
-def forms_dir() -> Path:
-    return Path(os.environ.get(FORMS_ENV) or FORMS_DIR)
-
-
-def _read_library() -> FormLibrary:
-    """The form definitions that pass `python -m assistant check`: shared by all visitors, no personal data."""
-    return checked_library(forms_dir())
-
-
-library = FormsInForce(_read_library)      # read again by the staff area's reload button
 
 
 def today() -> date:
@@ -120,14 +100,14 @@ def _idle_watch() -> None:
     elif state == "warn":
         # Fixed on screen (look.py), wherever the visitor has scrolled; st.warning is a role="alert".
         with st.container(key="idle-warning"):
-            st.warning(idle_warning(t, warn_seconds(STORE.limit_seconds)))
+            st.warning(idle_warning(t, warn_seconds(application().visits.limit_seconds)))
             st.button(t("Jag behöver mer tid"), key="ui:more-time", on_click=guarded(extend), args=(v,), type="primary")
 
 
 def main() -> None:
     st.set_page_config(page_title="Blankettguiden", page_icon=None, layout="centered",
                        initial_sidebar_state="collapsed", menu_items={})
-    RECEIPTS.start()
+    application().receipts.start()
     if page_pair.visitor_screen(today()):      # issue 16: the visitor's own screen shows only the shared visit
         return
     erase_if_confirmed()
@@ -138,11 +118,11 @@ def main() -> None:
     _toolbar(t)
     _idle_watch()
     page_pair.staff_panel(v, t)
-    lib = library()
+    lib = application().forms()
     if v.view != "form":
         st.button(t("Tillbaka till blanketterna"), key="view:back", on_click=guarded(_back_to_forms))
         if v.view == "staff":
-            page_staff.show(t, STATS, library)
+            page_staff.show(t, application().stats, application().forms)
         elif v.view == "accessibility":
             page_accessibility.show(t)
         elif v.view == page_pause.VIEW:          # issue 16: pause on a sheet, continue from it

@@ -19,13 +19,13 @@ import segno
 import streamlit as st
 
 from assistant.i18n.translator import SOURCE_LANGUAGE, Translator
-from assistant.visit.pairing import PAIRINGS, VISITOR_SESSION_KEY, PairingRefused
+from assistant.visit.pairing import VISITOR_SESSION_KEY, PairingRefused
 from assistant.wizard.repeat import heading
 from assistant.wizard.summary import review_groups
 from assistant.ui import activity, page_question, page_review
 from assistant.ui.look import apply_look
 from assistant.ui.parts import step_header
-from assistant.ui.session import STORE, VISIT, Visit, drop_widget_values, extend, take_others_draft, visit
+from assistant.ui.session import VISIT, Visit, application, drop_widget_values, extend, take_others_draft, visit
 from assistant.ui.failure import guarded
 
 SCREEN_PARAM, SCREEN_VALUE = "skarm", "besokare"
@@ -43,7 +43,7 @@ def place_mark(v: Visit) -> str:
     """What both screens show of the visit but the boxes being filled in, as one string: it changes with every
     stored answer, page or language."""
     w = v.wizard
-    pairing = PAIRINGS.get(v.token)
+    pairing = application().pairings.get(v.token)
     state = None if w is None else (w.form.id, w.page, w.from_review, sorted(w.answers.items(), key=lambda kv: kv[0]),
                                     sorted(w.errors), w.warnings)
     return repr((v.lang, v.view, v.documents is not None, state,
@@ -65,7 +65,7 @@ def _follow(token: str) -> None:
     """Redraw the whole page when the shared visit changed (or was erased) since this screen drew it: another
     page or stored answer redraws every box from the answers; a box filled in on the other screen redraws that
     box only, so what is being typed here stays."""
-    v = STORE.get(token)
+    v = application().visits.get(token)
     mark = None if v is None else visit_mark(v)
     if mark == st.session_state.get(SEEN):
         return
@@ -88,7 +88,7 @@ def _report_typing(v: Visit) -> None:
 
 def staff_language(v: Visit) -> str:
     """The staff screen is in Swedish while the visitor has a screen of their own."""
-    return SOURCE_LANGUAGE if PAIRINGS.joined(v.token) else v.lang
+    return SOURCE_LANGUAGE if application().pairings.joined(v.token) else v.lang
 
 
 def _pair_address() -> str:
@@ -106,23 +106,23 @@ def client_ip() -> str:
 
 
 def _offer() -> None:
-    PAIRINGS.offer(visit().token, client_ip())
+    application().pairings.offer(visit().token, client_ip())
 
 
 def _end() -> None:
-    PAIRINGS.end(visit().token)
+    application().pairings.end(visit().token)
 
 
 def _set_may_answer() -> None:
-    pairing = PAIRINGS.get(visit().token)
+    pairing = application().pairings.get(visit().token)
     if pairing is not None:
         pairing.may_answer = bool(st.session_state.get(MAY_ANSWER))
 
 
 def staff_panel(v: Visit, t: Translator) -> None:
     """Under the toolbar of the staff screen: offer a code, show it, or the paired screen's settings."""
-    pairing = PAIRINGS.get(v.token)
-    if pairing is None or not (pairing.joined or PAIRINGS.seconds_left(v.token)):
+    pairing = application().pairings.get(v.token)
+    if pairing is None or not (pairing.joined or application().pairings.seconds_left(v.token)):
         st.button(t("Visa på besökarens skärm"), key="pair:offer", on_click=guarded(_offer), type="tertiary",
                   help=t("Besökaren kan följa och svara på en egen skärm, på sitt eget språk."))
         return
@@ -155,7 +155,7 @@ def staff_panel(v: Visit, t: Translator) -> None:
 def after_run(v: Visit) -> None:
     """At the end of the staff screen's run (and after its typing was reported): remember what was drawn, so
     the poll sees the next change."""
-    if PAIRINGS.get(v.token) is not None:
+    if application().pairings.get(v.token) is not None:
         _seen(v)
 
 
@@ -170,13 +170,13 @@ def _join() -> None:
     code = str(st.session_state.get(CODE_INPUT) or "")
     st.session_state[CODE_INPUT] = ""
     try:
-        pairing = PAIRINGS.join(code, client_ip())
+        pairing = application().pairings.join(code, client_ip())
     except PairingRefused as refused:
         st.session_state[PROBLEM] = refused.reason
         return
-    shared = STORE.get(pairing.token)
+    shared = application().visits.get(pairing.token)
     if shared is None:
-        PAIRINGS.end(pairing.token)
+        application().pairings.end(pairing.token)
         st.session_state[PROBLEM] = "ended"
         return
     st.session_state[VISITOR_SESSION_KEY] = pairing.token
@@ -230,8 +230,8 @@ def visitor_screen(today: date) -> bool:
     token = st.session_state.get(VISITOR_SESSION_KEY)
     if token is None and st.query_params.get(SCREEN_PARAM) != SCREEN_VALUE:
         return False
-    shared = STORE.get(token) if token else None
-    if token and (shared is None or not PAIRINGS.joined(token)):
+    shared = application().visits.get(token) if token else None
+    if token and (shared is None or not application().pairings.joined(token)):
         _forget_screen()            # the visit was erased or the pairing ended: nothing of it stays here
         st.session_state[PROBLEM] = "ended" if shared is None else "unpaired"
         shared = None
@@ -244,7 +244,7 @@ def visitor_screen(today: date) -> bool:
     st.session_state.setdefault(LARGE, True)
     apply_look(t.lang, st.session_state[LARGE])
     st.toggle(t("Stor text"), key=LARGE)
-    pairing = PAIRINGS.get(shared.token)
+    pairing = application().pairings.get(shared.token)
     wiz = shared.wizard
     if wiz is None or shared.view != "form":
         st.title(t("Besökarens skärm"), anchor=False)

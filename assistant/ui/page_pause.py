@@ -24,7 +24,7 @@ from assistant.ui.failure import guarded
 from assistant.ui.fields import page_values
 from assistant.ui.handover import download_button, print_button
 from assistant.ui.pause_key import pause_key
-from assistant.ui.session import RECEIPTS, Visit, visit
+from assistant.ui.session import Visit, application, visit
 
 SHEET = "pause:sheet"       # (the wizard it was made of, (language, day), the Sheet, its preview)
 VIEW = "pause"
@@ -52,7 +52,7 @@ def _sheet(v: Visit, today: date) -> tuple[Sheet, bytes]:
     held = st.session_state.get(SHEET)
     if held is None or held[0] is not v.wizard or held[1] != (v.lang, today):
         sheet = make_sheet(v.wizard, v.lang, v.large_text, pause_key(), today, settings().pause_days,
-                           render=RECEIPTS.sheet)
+                           render=application().receipts.sheet)
         held = (v.wizard, (v.lang, today), sheet, render_png_pages(sheet.pdf, dpi=60)[0])
         st.session_state[SHEET] = held
     return held[2], held[3]

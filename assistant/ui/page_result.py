@@ -16,7 +16,7 @@ from assistant.settings import settings
 from assistant.ui import previews, read_aloud
 from assistant.ui.erase_dialog import ask_erase
 from assistant.ui.handover import download_button, print_button
-from assistant.ui.session import RECEIPTS, Visit, erase_visit, visit
+from assistant.ui.session import Visit, application, erase_visit, visit
 from assistant.ui.failure import guarded
 
 
@@ -73,7 +73,7 @@ def _receipt_button(v: Visit, t: Translator, today: date) -> None:
     if v.receipt is None or v.receipt.lang != v.lang:
         if v.receipt is not None:
             v.receipt.forget()
-        v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today, large=v.large_text)
+        v.receipt = application().receipts.submit(wiz.form, wiz.answers, v.lang, today, large=v.large_text)
     if not v.receipt.ready(RECEIPT_WAIT_SECONDS):
         _receipt_pending()
         return

@@ -18,7 +18,7 @@ from assistant.resume.key import KeyProblem
 from assistant.ui.pause_key import pause_key
 from assistant.resume.scan import Unreadable, codes_in_file
 from assistant.resume.seal import SheetError
-from assistant.ui.session import STATS, forget_widgets, visit
+from assistant.ui.session import application, forget_widgets, visit
 from assistant.ui.failure import guarded
 
 VIEW = "resume"
@@ -85,7 +85,7 @@ def _read(source: str, lib: FormLibrary, today: date) -> None:
     st.session_state["ui:lang"], st.session_state["ui:large"] = paused.lang, paused.large_text
     v.wizard, v.documents, v.view = wizard, None, "form"
     v.form_started, v.outcome_counted = time.monotonic(), False
-    STATS.started(wizard.form.id, v.lang, today)
+    application().stats.started(wizard.form.id, v.lang, today)
 
 
 def show(lib: FormLibrary, t: Translator, today: date) -> None:

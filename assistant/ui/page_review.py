@@ -18,7 +18,7 @@ from assistant.ui import previews, read_aloud
 from assistant.ui.fields import swedish
 from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
-from assistant.ui.session import RECEIPTS, Visit, count_outcome, forget_widgets, visit
+from assistant.ui.session import Visit, application, count_outcome, forget_widgets, visit
 from assistant.ui.failure import guarded
 
 
@@ -53,8 +53,9 @@ def create(today: date) -> None:
     wiz = v.wizard
     assert wiz is not None
     try:
-        v.documents = build_documents(wiz.form, wiz.answers, today, make_summary=RECEIPTS.swedish_summary)
-        v.receipt = RECEIPTS.submit(wiz.form, wiz.answers, v.lang, today,      # made meanwhile, in the helper process
+        v.documents = build_documents(wiz.form, wiz.answers, today, make_summary=application().receipts.swedish_summary)
+        receipts = application().receipts
+        v.receipt = receipts.submit(wiz.form, wiz.answers, v.lang, today,      # made meanwhile, in the helper process
                                     large=v.large_text)
         v.previews = None
         previews.start(v.documents.print_pdf)                               # and the pictures, in a thread

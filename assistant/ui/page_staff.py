@@ -11,13 +11,7 @@ Unlocking lasts for this browser session only; "Lås" or the app's end-and-erase
 """
 from __future__ import annotations
 
-import hmac
 import math
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
@@ -28,8 +22,9 @@ from assistant.paper.printing import spool_keeps_copies
 from assistant.settings import settings
 from assistant.visit.stats import MonthRow, Statistics
 from assistant.ui.failure import guarded
-from assistant.ui.forms_in_force import FormsInForce
-from assistant.ui.session import STORE
+from assistant.definition.forms_in_force import FormsInForce
+from assistant.visit.lockout import SessionTries
+from assistant.ui.session import application
 
 SECRET_NAME = "staff_pin"
 SECRETS_FILE = ".streamlit/secrets.toml"
@@ -40,65 +35,6 @@ WRONG = "staff:wrong"
 TRIES = "staff:tries"
 RELOADED = "staff:reloaded"
 CSV_NAME = "blankettguiden-statistik.csv"
-
-
-@dataclass
-class SessionTries:
-    """This browser session's wrong PINs and when it may try again."""
-
-    failures: int = 0
-    wait_until: float = 0.0
-
-
-@dataclass
-class Lockout:
-    """Wrong PINs are counted twice. Per session: after free_tries, each wrong PIN doubles that session's
-    wait (30 s, 1 min, 2 min, … at most 15 min), so someone guessing at the kiosk only slows themselves down.
-    For the whole server: at most max_failures wrong PINs in window seconds, counted across sessions, since a
-    refresh or "Avsluta och radera" starts a new session. That caps guessing at 20 an hour, 480 a day: a
-    six-digit PIN takes years. Staff in a fresh session are only kept out after 20 wrong PINs within the
-    hour, and restarting Blankettguiden lifts that too (the counts live in this process only)."""
-
-    free_tries: int = 3
-    first_wait: float = 30
-    max_wait: float = 900
-    max_failures: int = 20
-    window: float = 3600
-    clock: Callable[[], float] = time.monotonic
-    _failures: deque[float] = field(default_factory=deque)
-    _mutex: threading.Lock = field(default_factory=threading.Lock)
-
-    def _global_wait(self, now: float) -> float:
-        while self._failures and self._failures[0] <= now - self.window:
-            self._failures.popleft()
-        if len(self._failures) < self.max_failures:
-            return 0.0
-        return self._failures[-self.max_failures] + self.window - now
-
-    def remaining(self, tries: SessionTries) -> float:
-        """Seconds until this session may try a PIN again; 0 when it may now."""
-        now = self.clock()
-        with self._mutex:
-            return max(0.0, tries.wait_until - now, self._global_wait(now))
-
-    def attempt(self, pin: str, expected: str, tries: SessionTries) -> bool:
-        """True for the right PIN. While waiting even the right PIN is refused, so guessing cannot go on."""
-        now = self.clock()
-        with self._mutex:
-            if max(tries.wait_until - now, self._global_wait(now)) > 0:
-                return False
-            if hmac.compare_digest(pin.encode("utf-8"), expected.encode("utf-8")):
-                tries.failures = 0
-                return True
-            self._failures.append(now)
-            tries.failures += 1
-            if tries.failures >= self.free_tries:
-                wait = self.first_wait * 2 ** (tries.failures - self.free_tries)
-                tries.wait_until = now + min(wait, self.max_wait)
-            return False
-
-
-LOCKOUT = Lockout()          # one per server process: shared by every session
 
 
 def _tries() -> SessionTries:
@@ -120,7 +56,7 @@ def _lock() -> None:
 
 
 def _minutes_left() -> int:
-    return max(1, math.ceil(LOCKOUT.remaining(_tries()) / 60))
+    return max(1, math.ceil(application().lockout.remaining(_tries()) / 60))
 
 
 def _try_pin() -> None:
@@ -128,7 +64,7 @@ def _try_pin() -> None:
     pin = st.session_state.get(PIN_INPUT) or ""
     st.session_state[PIN_INPUT] = ""
     expected = configured_pin()
-    if expected is not None and LOCKOUT.attempt(pin, expected, _tries()):
+    if expected is not None and application().lockout.attempt(pin, expected, _tries()):
         st.session_state[UNLOCKED] = True
     else:
         st.session_state[WRONG] = True
@@ -136,7 +72,7 @@ def _try_pin() -> None:
 
 def _ask_pin(t: Translator) -> None:
     wrong = st.session_state.pop(WRONG, False)
-    if LOCKOUT.remaining(_tries()):
+    if application().lockout.remaining(_tries()):
         st.error(t("För många fel försök. Försök igen om %(minutes)s min.", minutes=_minutes_left()))
     elif wrong:
         st.error(t("Fel PIN-kod."))
@@ -226,7 +162,8 @@ def show_notices(t: Translator, lib: FormLibrary) -> None:
 def reload_installation(forms: FormsInForce) -> None:
     """Read the settings, the translations and every form again. The settings first: the forms are checked
     against them (placeholders). The idle limit counts from now on, for visits already open too."""
-    STORE.limit_seconds = settings.reload().idle_minutes * 60
+    app = application()
+    app.visits.limit_seconds = app.settings.reload().idle_minutes * 60
     forget_catalogs()
     forms.reload()
     st.session_state[RELOADED] = True

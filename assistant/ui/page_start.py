@@ -15,7 +15,7 @@ from assistant.settings import settings
 from assistant.ui import page_guide, page_staff
 from assistant.ui.failure import guarded
 from assistant.ui.fields import swedish
-from assistant.ui.session import STATS, Visit, forget_widgets
+from assistant.ui.session import Visit, application, forget_widgets
 
 
 def _start(v: Visit, form: Form, today: date) -> None:
@@ -24,7 +24,7 @@ def _start(v: Visit, form: Form, today: date) -> None:
     v.documents = None
     v.form_started = time.monotonic()
     v.outcome_counted = False
-    STATS.started(form.id, v.lang, today)
+    application().stats.started(form.id, v.lang, today)
 
 
 @st.cache_resource(show_spinner=False, ttl=3600)

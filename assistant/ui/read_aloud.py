@@ -1,6 +1,6 @@
 """The "Läs upp" bar: read the page aloud in the visitor's language, slower if asked, and stop.
 
-The speech is made in the helper process (RECEIPTS.reading) and comes to the page as WAVs inside <audio>
+The speech is made in the helper process (application().receipts.reading) and comes to the page as WAVs inside <audio>
 elements' data: URLs: no /media URL the browser could cache, nothing on disk. It comes in two parts so that
 the first sound is quick: the page's title alone (played at once), then the rest, which plays when the title
 ends. The Swedish staff
@@ -27,7 +27,7 @@ from assistant.speech.page_texts import guide_texts, next_step_texts, question_t
 from assistant.speech.synthesis import SpeechFailed
 from assistant.speech.voices import voice_for
 from assistant.ui.fields import page_values
-from assistant.ui.session import RECEIPTS, visit
+from assistant.ui.session import application, visit
 from assistant.ui.failure import guarded
 
 AUDIO = "speech:audio"          # the Playing of this visit, if any
@@ -108,7 +108,8 @@ def _read_now(current: str, press: int, texts: Texts, t: Translator) -> None:
     sv = Translator.for_code("sv")
     swedish = texts(sv) if st.session_state.get(SWEDISH) and not t.is_source else []
     try:
-        job = RECEIPTS.reading(texts(t), t.lang.code, slow=bool(st.session_state.get(SLOW)), swedish=swedish)
+        job = application().receipts.reading(texts(t), t.lang.code, slow=bool(st.session_state.get(SLOW)),
+                                             swedish=swedish)
         playing = Playing(current, _url(job.first()), "", press)
     except SpeechFailed:
         st.session_state[AUDIO] = Playing(current, "", "", press)

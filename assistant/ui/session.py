@@ -11,6 +11,7 @@ named here; ending a visit clears every session key, the widgets' and the staff 
 from __future__ import annotations
 
 import secrets
+from functools import cache
 import time
 from datetime import date
 from dataclasses import dataclass, field, fields
@@ -18,13 +19,11 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.application import Application
 from assistant.paper.documents import Documents
 from assistant.wizard.flow import Wizard
-from assistant.visit.pairing import PAIRINGS
-from assistant.paper.receipt_worker import ReceiptJob, ReceiptRenderer
-from assistant.settings import settings
-from assistant.visit.stats import Statistics, stats_path
-from assistant.visit.store import VisitStore, idle_state, new_token
+from assistant.paper.receipt_worker import ReceiptJob
+from assistant.visit.store import idle_state, new_token
 
 VISIT = "visit"
 WIDGET_PREFIX = "q:"
@@ -62,22 +61,23 @@ class Visit:
         return self.wizard is None and self.documents is None and not self.draft
 
 
-STORE: VisitStore[Visit] = VisitStore(settings().idle_minutes * 60)
-STATS = Statistics(stats_path())
-RECEIPTS = ReceiptRenderer()
+@cache
+def application() -> Application:
+    """This server's one Application (forms, visits, statistics, helper, pairings), made on the first page."""
+    return Application.start()
 
 
 def count_outcome(v: Visit, completed: bool) -> None:
     """Anonymous statistics: a started form ends once, completed (PDF made) or abandoned."""
     if v.wizard is None or v.form_started is None or v.outcome_counted:
         return
-    STATS.finished(v.wizard.form.id, v.lang, time.monotonic() - v.form_started, completed, date.today())
+    application().stats.finished(v.wizard.form.id, v.lang, time.monotonic() - v.form_started, completed, date.today())
     v.outcome_counted = True
 
 
 def _new_visit(lang: str = "sv") -> Visit:
     v = Visit(lang=lang)
-    STORE.put(v.token, v)
+    application().visits.put(v.token, v)
     st.session_state[VISIT] = v
     st.query_params[TOKEN_PARAM] = v.token
     return v
@@ -92,12 +92,13 @@ def visit() -> Visit:
     v = st.session_state.get(VISIT)
     if v is None:
         token = st.query_params.get(TOKEN_PARAM)
-        restored = STORE.get(token) if token else None
+        restored = application().visits.get(token) if token else None
         if restored is None:
             return _new_visit()
         st.session_state[VISIT] = restored
         return restored
-    if STORE.idle_seconds(v.token) is None and not (v.was_empty and STORE.put(v.token, v)):
+    visits = application().visits
+    if visits.idle_seconds(v.token) is None and not (v.was_empty and visits.put(v.token, v)):
         erase_visit()
         return st.session_state[VISIT]
     return v
@@ -105,19 +106,19 @@ def visit() -> Visit:
 
 def mark_active(v: Visit) -> None:
     """Called on every full run and on every activity the page reports: the visitor did something."""
-    STORE.touch(v.token)
+    application().visits.touch(v.token)
     v.was_empty = v.is_empty()
     if st.query_params.get(TOKEN_PARAM) != v.token:
         st.query_params[TOKEN_PARAM] = v.token
 
 
 def idle(v: Visit) -> str:
-    seconds = STORE.idle_seconds(v.token)
-    return "expired" if seconds is None else idle_state(seconds, STORE.limit_seconds)
+    seconds = application().visits.idle_seconds(v.token)
+    return "expired" if seconds is None else idle_state(seconds, application().visits.limit_seconds)
 
 
 def extend(v: Visit) -> None:
-    STORE.touch(v.token)
+    application().visits.touch(v.token)
 
 
 def erase_visit(keep_language: bool = False) -> None:
@@ -126,12 +127,12 @@ def erase_visit(keep_language: bool = False) -> None:
     lang = old.lang if (old is not None and keep_language) else "sv"
     if old is not None:
         count_outcome(old, completed=False)
-        STORE.erase(old.token)
-        PAIRINGS.end(old.token)         # issue 16: the visitor's screen forgets the visit too
+        application().visits.erase(old.token)
+        application().pairings.end(old.token)         # issue 16: the visitor's screen forgets the visit too
         if old.receipt is not None:
             old.receipt.forget()
         _empty(old)
-        RECEIPTS.restart()      # the helper that saw this visitor's answers ends; a fresh one takes over
+        application().receipts.restart()      # the helper that saw this visitor's answers ends; a fresh one takes over
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     _new_visit(lang)

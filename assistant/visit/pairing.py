@@ -129,4 +129,3 @@ class Pairings:
             self._by_token.pop(token, None)
 
 
-PAIRINGS = Pairings()           # one per server process: shared by every session

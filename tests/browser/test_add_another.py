@@ -1,6 +1,6 @@
 """A repeating group in a real browser (issue 13, point 3): förskola's siblings. Two are added, "Ta bort" on the
-first leaves only the second, "Ändra" opens the entry with its answers in the boxes, and a change made there is
-kept."""
+first leaves only the second, "Ändra" opens the entry with its answers in the boxes, a change made there is
+kept, and "Lägg till eller ta bort" on "Kontrollera dina svar" goes back to the group."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,4 +53,17 @@ def test_add_two_siblings_remove_the_first_and_change_the_second(app, page, arti
     visitor.screenshot("one-sibling-left")
     visitor.press("change:entry-syskonen-1", "Om syskonet")
     assert page.locator(key_css("q:syskonen.1.forskola") + " input").input_value() == "Ekhagens förskola"
+
+    # On to "Kontrollera dina svar": its "Lägg till eller ta bort" goes back to the group's own page.
+    visitor.press("nav:next", "Du har lagt till ett syskon")
+    visitor.fill({"syskonen.more": False})
+    after = steps[before + 1:]
+    for page_id, values in after:
+        visitor.press("nav:next", visitor.title_of(page_id))
+        visitor.fill(values)
+    visitor.press("nav:next", "Kontrollera dina svar")
+    assert "Daniel Haile" in main.inner_text() and "Ekhagens förskola" in main.inner_text()
+    visitor.press("change:list-syskonen", "Du har lagt till ett syskon")
+    assert "Daniel Haile" in main.inner_text()
+    visitor.screenshot("group-from-review")
     assert not visitor.problems, visitor.report()

@@ -15,8 +15,7 @@ import streamlit as st
 
 from assistant.definition.model import ORIGINAL, Page
 from assistant.fieldtypes import type_of
-from assistant.visit.pairing import PAIRINGS
-from assistant.ui.session import WIDGET_PREFIX, Visit, keep_draft
+from assistant.ui.session import WIDGET_PREFIX, Visit, application, keep_draft
 
 DRAFT_MS = 2_000
 PAIRED_DRAFT_MS = 400       # the other screen of a paired visit shows the typing within a second
@@ -68,7 +67,8 @@ def report(v: Visit) -> dict[str, Any] | None:
     """Place the listener in the page; the page's report of activity, on the run it caused, else None."""
     page = _current_page(v)
     data = {"page": page.id if page else None, "boxes": text_boxes(page),
-            "draft_ms": PAIRED_DRAFT_MS if PAIRINGS.joined(v.token) else DRAFT_MS, "activity_ms": ACTIVITY_MS}
+            "draft_ms": PAIRED_DRAFT_MS if application().pairings.joined(v.token) else DRAFT_MS,
+            "activity_ms": ACTIVITY_MS}
     result = _component(key=KEY, data=data, height="content", on_report_change=lambda: None)
     value = getattr(result, "report", None)
     return value if isinstance(value, dict) else None
