@@ -25,6 +25,7 @@ import argparse
 import asyncio
 import os
 import random
+import signal
 import socket
 import subprocess
 import sys
@@ -75,12 +76,16 @@ def _rss_hwm_mib(pid: int) -> tuple[float, float]:
 class Server:
     """`streamlit run streamlit_app.py` on 127.0.0.1, with its own statistics file, stopped on exit."""
 
-    def __init__(self, options: tuple[str, ...] = ()) -> None:
+    def __init__(self, options: tuple[str, ...] = (), profile: str = "") -> None:
         self.port = free_port()
+        self.profile = profile
         self._tmp = tempfile.TemporaryDirectory(prefix="bench-sessions-")
         env = {**os.environ, "BLANKETTGUIDEN_STATS": str(Path(self._tmp.name) / "statistics.sqlite")}
+        if profile:
+            env["PROF_OUT"] = profile
+        launcher = [str(ROOT / "bench" / "profile_server.py")] if profile else ["-m", "streamlit"]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(self.port),
+            [sys.executable, *launcher, "run", "streamlit_app.py", "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
              "--browser.gatherUsageStats", "false",
              *(arg for option in options for arg in ("--" + option.split("=", 1)[0], option.split("=", 1)[1]))],
@@ -128,6 +133,12 @@ class Server:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.profile:                 # profile_server.py writes its profile and ends on SIGUSR1
+            self.process.send_signal(signal.SIGUSR1)
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                pass
         self.process.terminate()
         try:
             self.process.wait(timeout=15)
@@ -358,8 +369,8 @@ class Row:
     helper_mib: float
 
 
-async def measure(count: int, think: float, seed: int, options: tuple[str, ...]) -> Row:
-    with Server(options) as server:
+async def measure(count: int, think: float, seed: int, options: tuple[str, ...], profile: str = "") -> Row:
+    with Server(options, profile) as server:
         idle, _ = server.memory_mib()
         sessions, visits = await run_visitors(server.url, count, think, seed)
         await asyncio.sleep(2)                       # let the last runs' garbage go before reading memory
@@ -395,11 +406,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                         help="a Streamlit option for the server, e.g. runner.postScriptGC=false (repeatable)")
+    parser.add_argument("--profile", default="", metavar="FILE",
+                        help="run the server under bench/profile_server.py and write its cProfile stats to FILE "
+                             "(the last session count's server)")
     args = parser.parse_args()
     rows = []
     for count in sorted(args.sessions):
         print(f"{count} visitor(s) …", file=sys.stderr, flush=True)
-        rows.append(asyncio.run(measure(count, args.think, args.seed, tuple(args.option))))
+        profile = args.profile if count == max(args.sessions) else ""
+        rows.append(asyncio.run(measure(count, args.think, args.seed, tuple(args.option), profile)))
     print(f"Service-housing form, {os.cpu_count()} cores, think time {args.think} s (±50 %), a fresh server each row"
           + (f", options: {' '.join(args.option)}." if args.option else "."))
     print(table(rows))
