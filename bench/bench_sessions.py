@@ -73,6 +73,11 @@ def _rss_hwm_mib(pid: int) -> tuple[float, float]:
     return kib["VmRSS"] / 1024, kib["VmHWM"] / 1024
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")     # utime + stime
+
+
 class Server:
     """`streamlit run streamlit_app.py` on 127.0.0.1, with its own statistics file, stopped on exit."""
 
@@ -112,21 +117,34 @@ class Server:
         """(VmRSS, VmHWM) of the server process in MiB, from /proc."""
         return _rss_hwm_mib(self.process.pid)
 
-    def helper_mib(self) -> float:
-        """VmRSS of the server's child processes (the receipt helper) in MiB."""
+    def _children(self) -> list[int]:
         children = []
         for task in Path(f"/proc/{self.process.pid}/task").iterdir():
             try:
                 children += (task / "children").read_text().split()
             except OSError:
                 continue
+        return [int(pid) for pid in children]
+
+    def helper_mib(self) -> float:
+        """VmRSS of the server's child processes (the receipt helper) in MiB."""
         total = 0.0
-        for pid in children:
+        for pid in self._children():
             try:
-                total += _rss_hwm_mib(int(pid))[0]
+                total += _rss_hwm_mib(pid)[0]
             except (OSError, KeyError):
                 continue
         return total
+
+    def cpu_seconds(self) -> tuple[float, float]:
+        """(server, its living children) CPU seconds (user + system) so far, from /proc/PID/stat."""
+        helpers = 0.0
+        for pid in self._children():
+            try:
+                helpers += _cpu_seconds(pid)
+            except OSError:
+                continue
+        return _cpu_seconds(self.process.pid), helpers
 
     def __enter__(self) -> Server:
         self.wait_healthy()
@@ -159,6 +177,7 @@ class Session:
     query: str = ""
     fragments: dict[str, float] = field(default_factory=dict)   # fragment id -> run_every seconds
     downloads: dict[str, str] = field(default_factory=dict)     # download key -> the HTML holding the file
+    widget_fragments: dict[str, str] = field(default_factory=dict)  # widget id -> the fragment drawing it
     running: bool = False                                        # a run has started and not yet finished
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -173,6 +192,8 @@ class Session:
         msg = BackMsg()
         msg.rerun_script.query_string = self.query
         msg.rerun_script.widget_states.widgets.extend(states)
+        if not fragment and states:   # like the browser: a widget drawn by a fragment reruns that fragment only
+            fragment = self.widget_fragments.get(states[0].id, "")
         msg.rerun_script.fragment_id = fragment
         async with self.lock:
             start = time.perf_counter()
@@ -203,8 +224,9 @@ class Session:
         if kind == "new_session" and not fm.metadata.run.fragment_ids:    # a run of the whole page
             # Only the fragments this run draws tick on, as in the browser.
             self.widgets, self.texts, self.downloads, self.fragments = {}, [], {}, {}
+            self.widget_fragments = {}
         elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
-            self._element(fm.delta.new_element)
+            self._element(fm.delta.new_element, fm.delta.fragment_id)
         elif kind == "page_info_changed":
             self.query = fm.page_info_changed.query_string
         elif kind == "auto_rerun":
@@ -217,11 +239,13 @@ class Session:
                 return True
         return False
 
-    def _element(self, element: Any) -> None:
+    def _element(self, element: Any, fragment: str) -> None:
         kind = element.WhichOneof("type")
         if kind in WIDGETS:
             proto = getattr(element, kind)
             self.widgets[proto.id.split("-", 2)[-1]] = proto
+            if fragment:
+                self.widget_fragments[proto.id] = fragment
         elif kind == "markdown":
             self.texts.append(element.markdown.body)
         elif kind == "html" and (key := DOWNLOAD_KEY.search(element.html.body)):
@@ -367,19 +391,28 @@ class Row:
     creates: list[float]
     receipts: list[float]
     helper_mib: float
+    seconds: float          # wall time of the visits
+    server_cpu: float       # CPU seconds the server used meanwhile
+    helper_cpu: float       # the receipt helper's (a helper that ended is not counted)
+    client_cpu: float       # this benchmark's own websocket clients: the browsers, on the same cores
 
 
 async def measure(count: int, think: float, seed: int, options: tuple[str, ...], profile: str = "") -> Row:
     with Server(options, profile) as server:
         idle, _ = server.memory_mib()
+        server_before, helper_before = server.cpu_seconds()
+        client_before, started = time.process_time(), time.monotonic()
         sessions, visits = await run_visitors(server.url, count, think, seed)
+        seconds, client = time.monotonic() - started, time.process_time() - client_before
+        server_cpu, helper_cpu = server.cpu_seconds()
         await asyncio.sleep(2)                       # let the last runs' garbage go before reading memory
         rss, peak = server.memory_mib()
         helper = server.helper_mib()
         for session in sessions:
             await session.close()
     return Row(count, idle, rss, peak, [s for v in visits for s in v.steps], [v.create for v in visits],
-               [v.receipt for v in visits], helper)
+               [v.receipt for v in visits], helper, seconds, server_cpu - server_before,
+               helper_cpu - helper_before, client)
 
 
 def table(rows: list[Row]) -> str:
@@ -396,6 +429,12 @@ def table(rows: list[Row]) -> str:
             f"{max(row.steps) * 1000:>7.0f} {percentile(row.creates, 50) * 1000:>9.0f} ms "
             f"{percentile(row.creates, 95) * 1000:>8.0f} ms {percentile(row.receipts, 50) * 1000:>9.0f} ms "
             f"{percentile(row.receipts, 95) * 1000:>9.0f} ms {row.helper_mib:>11.1f}")
+    lines.append("")
+    lines.append(f"{'sessions':>8} {'wall s':>7} {'server CPU s':>13} {'helper CPU s':>13} {'clients CPU s':>14}"
+                 f" {'server CPU ms/step':>19}")
+    for row in rows:
+        lines.append(f"{row.sessions:>8} {row.seconds:>7.1f} {row.server_cpu:>13.1f} {row.helper_cpu:>13.1f} "
+                     f"{row.client_cpu:>14.1f} {row.server_cpu / len(row.steps) * 1000:>19.1f}")
     return "\n".join(lines)
 
 
