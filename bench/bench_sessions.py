@@ -1,7 +1,8 @@
-"""Server memory and step latency with 1, 10 and 30 visitors at once on the service-housing form.
+"""Server memory and step latency with 1, 10 and 60 visitors at once on the service-housing form.
 Prints a table; never a test.
 
-    .venv/bin/python bench/bench_sessions.py [--sessions 1 10 30] [--think 1.0] [--seed 1] [--option KEY=VALUE]
+    .venv/bin/python bench/bench_sessions.py [--sessions 1 10 60] [--think 1.0] [--seed 1] [--option KEY=VALUE]
+                                             [--profile FILE]
 
 --option passes a Streamlit option to the server (e.g. runner.postScriptGC=false); environment
 variables reach it too (e.g. MALLOC_ARENA_MAX=2 before the command).
@@ -16,7 +17,13 @@ from sending the rerun to the server's script_finished: server time plus loopbac
 Memory is the server's resident set (VmRSS, and the peak VmHWM) once every visitor has the filled
 PDF on screen and is still connected; the receipt helper's is shown apart (a fixed cost, not per session). Each session count gets a fresh server.
 
-Goals: <= 3 MiB more RSS per extra session; p95 step latency <= 300 ms at 30 sessions.
+A widget drawn by a fragment (the question page's questions) reruns that fragment only, as in the browser.
+A second table gives the CPU seconds of the server, the receipt helper and this benchmark's own clients
+(the browsers, which here share the server's two cores), and the server's CPU per step. --profile FILE
+runs the last row's server under bench/profile_server.py and writes its cProfile statistics to FILE.
+The machine's other load counts: a benchmark run beside browser tests is not a measurement (see uptime).
+
+Goals (issue 11): <= 3 MiB more RSS per extra session; p95 step latency <= 300 ms at 60 sessions.
 Loopback only, every wait has a timeout, and the server is stopped at the end.
 """
 from __future__ import annotations
@@ -440,7 +447,7 @@ def table(rows: list[Row]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 30])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 60])
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a visitor's actions")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
