@@ -1,7 +1,8 @@
-"""Server memory and step latency with 1, 10 and 30 visitors at once on the service-housing form.
+"""Server memory and step latency with 1, 10 and 60 visitors at once on the service-housing form.
 Prints a table; never a test.
 
-    .venv/bin/python bench/bench_sessions.py [--sessions 1 10 30] [--think 1.0] [--seed 1] [--option KEY=VALUE]
+    .venv/bin/python bench/bench_sessions.py [--sessions 1 10 60] [--think 1.0] [--seed 1] [--option KEY=VALUE]
+                                             [--profile FILE]
 
 --option passes a Streamlit option to the server (e.g. runner.postScriptGC=false); environment
 variables reach it too (e.g. MALLOC_ARENA_MAX=2 before the command).
@@ -16,7 +17,13 @@ from sending the rerun to the server's script_finished: server time plus loopbac
 Memory is the server's resident set (VmRSS, and the peak VmHWM) once every visitor has the filled
 PDF on screen and is still connected; the receipt helper's is shown apart (a fixed cost, not per session). Each session count gets a fresh server.
 
-Goals: <= 3 MiB more RSS per extra session; p95 step latency <= 300 ms at 30 sessions.
+A widget drawn by a fragment (the question page's questions) reruns that fragment only, as in the browser.
+A second table gives the CPU seconds of the server, the receipt helper and this benchmark's own clients
+(the browsers, which here share the server's two cores), and the server's CPU per step. --profile FILE
+runs the last row's server under bench/profile_server.py and writes its cProfile statistics to FILE.
+The machine's other load counts: a benchmark run beside browser tests is not a measurement (see uptime).
+
+Goals (issue 11): <= 3 MiB more RSS per extra session; p95 step latency <= 300 ms at 60 sessions.
 Loopback only, every wait has a timeout, and the server is stopped at the end.
 """
 from __future__ import annotations
@@ -25,6 +32,7 @@ import argparse
 import asyncio
 import os
 import random
+import signal
 import socket
 import subprocess
 import sys
@@ -72,15 +80,24 @@ def _rss_hwm_mib(pid: int) -> tuple[float, float]:
     return kib["VmRSS"] / 1024, kib["VmHWM"] / 1024
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")     # utime + stime
+
+
 class Server:
     """`streamlit run streamlit_app.py` on 127.0.0.1, with its own statistics file, stopped on exit."""
 
-    def __init__(self, options: tuple[str, ...] = ()) -> None:
+    def __init__(self, options: tuple[str, ...] = (), profile: str = "") -> None:
         self.port = free_port()
+        self.profile = profile
         self._tmp = tempfile.TemporaryDirectory(prefix="bench-sessions-")
         env = {**os.environ, "BLANKETTGUIDEN_STATS": str(Path(self._tmp.name) / "statistics.sqlite")}
+        if profile:
+            env["PROF_OUT"] = profile
+        launcher = [str(ROOT / "bench" / "profile_server.py")] if profile else ["-m", "streamlit"]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(self.port),
+            [sys.executable, *launcher, "run", "streamlit_app.py", "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
              "--browser.gatherUsageStats", "false",
              *(arg for option in options for arg in ("--" + option.split("=", 1)[0], option.split("=", 1)[1]))],
@@ -107,27 +124,46 @@ class Server:
         """(VmRSS, VmHWM) of the server process in MiB, from /proc."""
         return _rss_hwm_mib(self.process.pid)
 
-    def helper_mib(self) -> float:
-        """VmRSS of the server's child processes (the receipt helper) in MiB."""
+    def _children(self) -> list[int]:
         children = []
         for task in Path(f"/proc/{self.process.pid}/task").iterdir():
             try:
                 children += (task / "children").read_text().split()
             except OSError:
                 continue
+        return [int(pid) for pid in children]
+
+    def helper_mib(self) -> float:
+        """VmRSS of the server's child processes (the receipt helper) in MiB."""
         total = 0.0
-        for pid in children:
+        for pid in self._children():
             try:
-                total += _rss_hwm_mib(int(pid))[0]
+                total += _rss_hwm_mib(pid)[0]
             except (OSError, KeyError):
                 continue
         return total
+
+    def cpu_seconds(self) -> tuple[float, float]:
+        """(server, its living children) CPU seconds (user + system) so far, from /proc/PID/stat."""
+        helpers = 0.0
+        for pid in self._children():
+            try:
+                helpers += _cpu_seconds(pid)
+            except OSError:
+                continue
+        return _cpu_seconds(self.process.pid), helpers
 
     def __enter__(self) -> Server:
         self.wait_healthy()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.profile:                 # profile_server.py writes its profile and ends on SIGUSR1
+            self.process.send_signal(signal.SIGUSR1)
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                pass
         self.process.terminate()
         try:
             self.process.wait(timeout=15)
@@ -148,6 +184,7 @@ class Session:
     query: str = ""
     fragments: dict[str, float] = field(default_factory=dict)   # fragment id -> run_every seconds
     downloads: dict[str, str] = field(default_factory=dict)     # download key -> the HTML holding the file
+    widget_fragments: dict[str, str] = field(default_factory=dict)  # widget id -> the fragment drawing it
     running: bool = False                                        # a run has started and not yet finished
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -162,6 +199,8 @@ class Session:
         msg = BackMsg()
         msg.rerun_script.query_string = self.query
         msg.rerun_script.widget_states.widgets.extend(states)
+        if not fragment and states:   # like the browser: a widget drawn by a fragment reruns that fragment only
+            fragment = self.widget_fragments.get(states[0].id, "")
         msg.rerun_script.fragment_id = fragment
         async with self.lock:
             start = time.perf_counter()
@@ -192,8 +231,9 @@ class Session:
         if kind == "new_session" and not fm.metadata.run.fragment_ids:    # a run of the whole page
             # Only the fragments this run draws tick on, as in the browser.
             self.widgets, self.texts, self.downloads, self.fragments = {}, [], {}, {}
+            self.widget_fragments = {}
         elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
-            self._element(fm.delta.new_element)
+            self._element(fm.delta.new_element, fm.delta.fragment_id)
         elif kind == "page_info_changed":
             self.query = fm.page_info_changed.query_string
         elif kind == "auto_rerun":
@@ -206,11 +246,13 @@ class Session:
                 return True
         return False
 
-    def _element(self, element: Any) -> None:
+    def _element(self, element: Any, fragment: str) -> None:
         kind = element.WhichOneof("type")
         if kind in WIDGETS:
             proto = getattr(element, kind)
             self.widgets[proto.id.split("-", 2)[-1]] = proto
+            if fragment:
+                self.widget_fragments[proto.id] = fragment
         elif kind == "markdown":
             self.texts.append(element.markdown.body)
         elif kind == "html" and (key := DOWNLOAD_KEY.search(element.html.body)):
@@ -356,19 +398,28 @@ class Row:
     creates: list[float]
     receipts: list[float]
     helper_mib: float
+    seconds: float          # wall time of the visits
+    server_cpu: float       # CPU seconds the server used meanwhile
+    helper_cpu: float       # the receipt helper's (a helper that ended is not counted)
+    client_cpu: float       # this benchmark's own websocket clients: the browsers, on the same cores
 
 
-async def measure(count: int, think: float, seed: int, options: tuple[str, ...]) -> Row:
-    with Server(options) as server:
+async def measure(count: int, think: float, seed: int, options: tuple[str, ...], profile: str = "") -> Row:
+    with Server(options, profile) as server:
         idle, _ = server.memory_mib()
+        server_before, helper_before = server.cpu_seconds()
+        client_before, started = time.process_time(), time.monotonic()
         sessions, visits = await run_visitors(server.url, count, think, seed)
+        seconds, client = time.monotonic() - started, time.process_time() - client_before
+        server_cpu, helper_cpu = server.cpu_seconds()
         await asyncio.sleep(2)                       # let the last runs' garbage go before reading memory
         rss, peak = server.memory_mib()
         helper = server.helper_mib()
         for session in sessions:
             await session.close()
     return Row(count, idle, rss, peak, [s for v in visits for s in v.steps], [v.create for v in visits],
-               [v.receipt for v in visits], helper)
+               [v.receipt for v in visits], helper, seconds, server_cpu - server_before,
+               helper_cpu - helper_before, client)
 
 
 def table(rows: list[Row]) -> str:
@@ -385,21 +436,31 @@ def table(rows: list[Row]) -> str:
             f"{max(row.steps) * 1000:>7.0f} {percentile(row.creates, 50) * 1000:>9.0f} ms "
             f"{percentile(row.creates, 95) * 1000:>8.0f} ms {percentile(row.receipts, 50) * 1000:>9.0f} ms "
             f"{percentile(row.receipts, 95) * 1000:>9.0f} ms {row.helper_mib:>11.1f}")
+    lines.append("")
+    lines.append(f"{'sessions':>8} {'wall s':>7} {'server CPU s':>13} {'helper CPU s':>13} {'clients CPU s':>14}"
+                 f" {'server CPU ms/step':>19}")
+    for row in rows:
+        lines.append(f"{row.sessions:>8} {row.seconds:>7.1f} {row.server_cpu:>13.1f} {row.helper_cpu:>13.1f} "
+                     f"{row.client_cpu:>14.1f} {row.server_cpu / len(row.steps) * 1000:>19.1f}")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 30])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 60])
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a visitor's actions")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                         help="a Streamlit option for the server, e.g. runner.postScriptGC=false (repeatable)")
+    parser.add_argument("--profile", default="", metavar="FILE",
+                        help="run the server under bench/profile_server.py and write its cProfile stats to FILE "
+                             "(the last session count's server)")
     args = parser.parse_args()
     rows = []
     for count in sorted(args.sessions):
         print(f"{count} visitor(s) …", file=sys.stderr, flush=True)
-        rows.append(asyncio.run(measure(count, args.think, args.seed, tuple(args.option))))
+        profile = args.profile if count == max(args.sessions) else ""
+        rows.append(asyncio.run(measure(count, args.think, args.seed, tuple(args.option), profile)))
     print(f"Service-housing form, {os.cpu_count()} cores, think time {args.think} s (±50 %), a fresh server each row"
           + (f", options: {' '.join(args.option)}." if args.option else "."))
     print(table(rows))
