@@ -10,17 +10,17 @@ from html import escape
 
 import streamlit as st
 
-from assistant.definition.model import ORIGINAL, Field, Text
-from assistant.i18n.markers import Message
+from assistant.wizard.flow import visible_fields
 from assistant.i18n.translator import Translator
-from assistant.wizard.flow import Wizard, visible_fields
+from assistant.definition.model import ORIGINAL, Text
 from assistant.wizard.repeat import heading
-from assistant.ui import fields as widgets, page_entries, page_pair, page_review, read_aloud
+from assistant.ui import fields as widgets, page_entries, page_review, read_aloud
 from assistant.ui.look import focus
 from assistant.ui.page_pause import pause_button
 from assistant.ui.parts import nav_buttons, step_header
-from assistant.ui.failure import PENDING, guarded
-from assistant.ui.session import Visit, extend, forget_widgets, still_held, visit
+from assistant.ui.session import Visit, forget_widgets, visit
+from assistant.i18n.markers import Message
+from assistant.ui.failure import guarded
 
 LEAVE = "nav:leave-asked"   # session key: Back on the first question asked whether to leave the form
 
@@ -105,31 +105,6 @@ def _ask_leave(t: Translator) -> None:
             st.button(t("Ja, lämna blanketten"), key="leave:yes", on_click=guarded(_leave), width="stretch")
 
 
-def _shown(wiz: Wizard) -> list[Field]:
-    """The page's questions shown with what is in its boxes now (an answer can bring in a follow-up)."""
-    page = wiz.current()
-    return visible_fields(page, {**wiz.answers, **widgets.page_values(page)})
-
-
-@st.fragment
-def _questions(v: Visit, wiz: Wizard, t: Translator, shown_ids: tuple[str, ...], title: str) -> None:
-    """The page's questions. A fragment: an answer (a tick, a choice, a box left) reruns only the questions,
-    not the whole page, a third of the server's time for a step with 60 visitors on. Everything else on the
-    page is drawn from the stored answers, so it stays as it is; when that may not hold (the answer brings in
-    or hides a question, the visit changed or was erased meanwhile, a callback failed) the whole page runs."""
-    shown = _shown(wiz)
-    if (not still_held(v) or v.wizard is not wiz or st.session_state.get(PENDING)
-            or tuple(f.id for f in shown) != shown_ids):
-        st.rerun(scope="app")
-    extend(v)                             # an answer is activity, as every full run is (mark_active)
-    for f in shown:
-        message = wiz.errors.get(f.id)
-        if f.id in wiz.warnings:
-            st.warning(t.text(f.warning) + " " + t("Du kan gå vidare ändå: tryck på Fortsätt igen."))
-        widgets.render(f, wiz.answers, t, error_text(message, t) if message else None, v.show_swedish, title)
-    page_pair.after_run(v)               # a paired screen: this screen's own answer is no change to follow
-
-
 def show(v: Visit, t: Translator, today: date) -> None:
     wiz = v.wizard
     assert wiz is not None
@@ -151,13 +126,18 @@ def show(v: Visit, t: Translator, today: date) -> None:
         widgets.swedish(wiz.form.notice.source, t, v.show_swedish, notice)
     for widget_key, value in v.draft.items():     # after a refresh: what was typed on this page
         st.session_state.setdefault(widget_key, value)
-    shown = _shown(wiz)
+    answers = {**wiz.answers, **widgets.page_values(page)}
+    shown = visible_fields(page, answers)
     if wiz.errors:
         error_summary([(f"field-{f.id.replace('.', '-')}", summary_line(t.text(f.label), wiz.errors[f.id], t))
                        for f in shown if f.id in wiz.errors], t)
     if page.summary:
         page_entries.entries(wiz, page, t)
-    _questions(v, wiz, t, tuple(f.id for f in shown), title)
+    for f in shown:
+        message = wiz.errors.get(f.id)
+        if f.id in wiz.warnings:
+            st.warning(t.text(f.warning) + " " + t("Du kan gå vidare ändå: tryck på Fortsätt igen."))
+        widgets.render(f, wiz.answers, t, error_text(message, t) if message else None, v.show_swedish, title)
     notes = [f for f in shown if f.staff_note]
     if wiz.is_last():
         st.markdown(t("När du trycker på knappen fylls den riktiga blanketten i på svenska."))

@@ -104,12 +104,6 @@ def visit() -> Visit:
     return v
 
 
-def still_held(v: Visit) -> bool:
-    """This session's visit is still the one the store keeps under its token: not erased (in any tab), not
-    expired. A fragment's run checks it, as a full run's visit() does."""
-    return st.session_state.get(VISIT) is v and application().visits.get(v.token) is v
-
-
 def mark_active(v: Visit) -> None:
     """Called on every full run and on every activity the page reports: the visitor did something."""
     application().visits.touch(v.token)
