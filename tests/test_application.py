@@ -10,13 +10,12 @@ from assistant.application import Application
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_importing_the_app_reads_no_settings_and_makes_no_store_or_statistics(tmp_path: Path) -> None:
-    """The settings file, the statistics file and the store are made when the first page is drawn: a file
-    named after the import counts (before, the store and the statistics were made at import)."""
+def test_the_statistics_are_made_when_first_asked_for_not_at_import(tmp_path: Path) -> None:
+    """A statistics file named after the app was imported is the one used, and application() is one object
+    (before, the store and the statistics were made at import, with the environment as it was then)."""
     stats = tmp_path / "later.sqlite"
     probe = ("import os, assistant.ui.app as app; from assistant.ui.session import application; "
              f"os.environ['BLANKETTGUIDEN_STATS'] = {str(stats)!r}; "
-             "os.environ['BLANKETTGUIDEN_CONFIG'] = 'config/municipality.yaml'; "
              "a = application(); print(a.stats.path, a is application())")
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(stats), "True"], out.stderr

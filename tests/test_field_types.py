@@ -95,7 +95,8 @@ def test_a_paper_format_that_does_not_fit_the_type_is_a_problem_in_the_form(tmp_
     error = break_form(copy_form(tmp_path), "{to: Sokande_Personnummer, format: pnr12}",
                        "{to: Sokande_Personnummer, format: phone_e164}")
     assert [str(p).split(": ", 1)[1] for p in error.problems if "format:" in p.message] == [
-        "sokande.personnummer: format: phone_e164 does not fit a pnr question. Fix: Use one of: pnr10, pnr12, pnr12_digits."]
+        "sokande.personnummer: format: phone_e164 does not fit a pnr question. "
+        "Fix: Use one of: pnr10, pnr12, pnr12_digits."]
 
 
 def test_a_text_answer_that_looks_like_a_phone_number_is_printed_as_typed() -> None:

@@ -237,9 +237,9 @@ class Visitor:
         return self.page.locator(key_css(f"q:{f.id}") + (" textarea" if type_of(f).widget == "area" else " input"))
 
     def fill(self, values: dict[str, Any]) -> None:
-        """Answer each question. Rarely (twice in eight walks of test_every_page in Tigrinya, page "Vad heter du?") a text box
-        that showed the typed name after its run was empty again before Continue; the cause is not found. Such
-        a box is typed in again, as the person at the desk would, and a LostTypingWarning says so in the
+        """Answer each question. Rarely (twice in eight walks of test_every_page in Tigrinya, on "Vad heter
+        du?") both name boxes were empty after Continue; the cause is not found. A box found empty again before
+        Continue is typed in again, as the person at the desk would, and a LostTypingWarning says so in the
         summary, so it is counted, not hidden."""
         for field_id, value in values.items():
             self.answer(self.form.field(field_id), value)
