@@ -106,3 +106,12 @@ def test_a_text_answer_that_looks_like_a_phone_number_is_printed_as_typed() -> N
                                                                             for t in form.pdf.targets))
     target = next(t for t in form.pdf.targets if t.field_id == text_field.id and t.to)
     assert pdf_values(form, {text_field.id: "+1000"}, TODAY)[target.to] == "+1000"
+
+
+@pytest.mark.parametrize(("name", "value", "written"), [
+    ("choice", "b", "Beta"), ("multi", ["a", "b"], "Alfa, Beta"), ("yesno", True, "Ja"), ("money", 12500, "12 500"),
+])
+def test_a_bilaga_line_writes_the_answer_in_swedish_words(name, value, written) -> None:
+    """An entry beyond the paper's rows goes on the bilaga: a choice by its label, not its value."""
+    f = field(name)
+    assert type_of(f).written(f, value, TODAY) == written

@@ -88,6 +88,10 @@ class FieldType:
         """The answer as the Swedish paper form wants it written (``fmt``: the mapping's format:)."""
         return str(value)
 
+    def written(self, f: Field, value: Any, today: date) -> str:
+        """The answer in Swedish words on a bilaga line, where no PDF field's format applies."""
+        return self.paper(f, value, None, today)
+
     def answered(self, f: Field, value: Any) -> bool:
         """Whether the review lists the answer (an optional question left empty is not listed)."""
         return value not in (None, "", [])

@@ -30,6 +30,10 @@ class ChoiceType(FieldType):
         option = f.option(str(value))
         return t.text(option.label) if option else str(value)
 
+    def written(self, f: Field, value: Any, today: date) -> str:
+        option = f.option(str(value))
+        return option.label.source if option else str(value)
+
     def stand_in(self, f: Field) -> Any:
         return f.options[0].value if f.options else "-"
 
@@ -54,6 +58,9 @@ class MultiType(ChoiceType):
 
     def paper(self, f: Field, value: Any, fmt: str | None, today: date) -> str:
         return ", ".join(o.label.source for o in f.options if o.value in value)
+
+    def written(self, f: Field, value: Any, today: date) -> str:
+        return self.paper(f, value, None, today)
 
     def stand_in(self, f: Field) -> Any:
         return [f.options[0].value] if f.options else []

@@ -48,11 +48,8 @@ def originals_for_bilaga(form: Form, answers: Mapping[str, Any], cleaned: Mappin
 
 def beyond_paper_for_bilaga(form: Form, cleaned: Mapping[str, Any], today: date) -> tuple[tuple[str, str], ...]:
     """The entries of a repeating group that the paper has no row for ("Barn 5"), one answer a line."""
-    def written(f: Field, value: Any) -> str:
-        option = f.option(str(value)) if f.options and not isinstance(value, list) else None
-        return option.label.source if option else type_of(f).paper(f, value, None, today)
-
-    return tuple((filled(item.source, n=n), "\n".join(f"{f.label.source}: {written(f, value)}" for f, value in answered))
+    return tuple((filled(item.source, n=n),
+                  "\n".join(f"{f.label.source}: {type_of(f).written(f, value, today)}" for f, value in answered))
                  for item, n, answered in beyond_paper(form, cleaned))
 
 
