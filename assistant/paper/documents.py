@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.wizard.flow import LATIN_NEEDED, in_own_words, latin_names, validate_all, visible_pages
-from assistant.definition.model import ON_BILAGA, ORIGINAL, Field, Form, Text
+from assistant.definition.model import ON_BILAGA, ORIGINAL, Form, Text
 from assistant.i18n.translator import SOURCE_LANGUAGE, Translator
 from assistant.pdf.fill import BilagaInfo, Continued, fill_pdf, plan_overflow
 from assistant.paper.pdf_values import PdfValue, pdf_labels, pdf_values
